@@ -1,0 +1,1 @@
+"""Catalog core: models, loading, checks. Imports neither Flask nor MkDocs."""

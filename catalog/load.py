@@ -1,0 +1,311 @@
+"""Load every file under ``courses/`` into a :class:`~catalog.catalog.Catalog`.
+
+Everything is read and checked first and every problem is reported in one pass; a catalog is
+returned only when there is no error. Layout::
+
+    courses/
+      dataset.yml            facts about the data set (example data or not)
+      agencies.yml           list of agencies
+      kejuruan.yml           list of vocations
+      <center-id>/center.yml one folder per center
+      <center-id>/<course-id>.yml
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from catalog import checks
+from catalog.catalog import Catalog
+from catalog.dates import today_wib
+from catalog.errors import message_for
+from catalog.models import Agency, Center, Course, Dataset, Kejuruan
+from catalog.problems import Problem
+from catalog.regions import load_regions
+from catalog.yamlread import Located, read_yaml
+
+REFERENCE_FILES = ("dataset.yml", "agencies.yml", "kejuruan.yml")
+CENTER_FILE = "center.yml"
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class LoadResult:
+    catalog: Catalog | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+class CatalogError(Exception):
+    """Raised by :func:`require_catalog` when the data has errors; carries every problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} masalah pada data katalog")
+        self.problems = problems
+
+
+@dataclass
+class _File:
+    rel: str
+    located: Located
+
+
+class _Loader:
+    def __init__(self, root: Path, base: Path, today: date) -> None:
+        self.root = root
+        self.base = base
+        self.today = today
+        self.problems: list[Problem] = []
+
+    # -- reporting -----------------------------------------------------------------------------
+
+    def rel(self, path: Path) -> str:
+        try:
+            return Path(os.path.relpath(path, self.base)).as_posix()
+        except ValueError:  # another drive on Windows
+            return path.as_posix()
+
+    def report(self, file: _File, finding: checks.Finding) -> None:
+        located = file.located
+        pos = (
+            located.key_position(finding.path) if finding.at_key else located.position(finding.path)
+        )
+        self.problems.append(
+            Problem(file.rel, pos.line, pos.column, finding.message, finding.severity)
+        )
+
+    def report_file(self, rel: str, message: str, line: int = 1) -> None:
+        self.problems.append(Problem(rel, line, 1, message))
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def read(self, path: Path) -> _File | None:
+        rel = self.rel(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            line = path.read_bytes()[: exc.start].count(b"\n") + 1
+            self.report_file(
+                rel, "Berkas bukan teks UTF-8. Simpan ulang berkas sebagai UTF-8.", line
+            )
+            return None
+        except OSError as exc:
+            self.report_file(rel, f"Berkas tidak dapat dibaca ({exc.strerror}).")
+            return None
+        located, problems = read_yaml(text)
+        for problem in problems:
+            pos = problem.position
+            self.problems.append(Problem(rel, pos.line, pos.column, problem.message))
+        if located is None:
+            return None
+        return _File(rel, located)
+
+    def validate(self, file: _File, model: type[BaseModel], data: Any, prefix: tuple = ()) -> Any:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+            for error in errors:
+                if error["type"] == "too_short" and _has_inner_error(error["loc"], errors):
+                    continue  # pydantic also counts items that failed; those are reported already
+                loc = (*prefix, *error["loc"])
+                if loc in file.located.bad_paths:
+                    continue  # the YAML reader already said what is wrong with this value
+                at_key = error["type"] in ("extra_forbidden",)
+                if error["type"] == "missing":
+                    loc = loc[:-1]  # point at the mapping that lacks the key
+                self.report(file, checks.Finding(loc, message_for(error, model), at_key=at_key))
+            return None
+
+    def validate_list(self, file: _File, model: type[BaseModel], what: str) -> list[Any]:
+        data = file.located.data
+        if not isinstance(data, list):
+            self.report(
+                file,
+                checks.Finding(
+                    (), f"Berkas ini harus berupa daftar {what}: setiap isian diawali '- '."
+                ),
+            )
+            return []
+        items = [self.validate(file, model, item, (i,)) for i, item in enumerate(data)]
+        ids = [(i, item.id) for i, item in enumerate(items) if item is not None]
+        for finding in checks.check_unique_ids(ids, what.capitalize()):
+            self.report(file, finding)
+        return items
+
+    def require_mapping(self, file: _File) -> bool:
+        if isinstance(file.located.data, dict):
+            return True
+        self.report(
+            file,
+            checks.Finding((), "Berkas ini harus berisi kolom-kolom 'nama: nilai', bukan daftar."),
+        )
+        return False
+
+    # -- the whole tree ------------------------------------------------------------------------
+
+    def load(self) -> Catalog | None:
+        if not self.root.is_dir():
+            self.report_file(self.rel(self.root), "Folder data tidak ditemukan.")
+            return None
+        regions = load_regions()
+        dataset = None
+        reference: dict[str, list[Any]] = {"agencies.yml": [], "kejuruan.yml": []}
+        for name in REFERENCE_FILES:
+            path = self.root / name
+            if not path.is_file():
+                self.report_file(self.rel(path), f"Berkas {name} tidak ada. Buat berkas ini.")
+                continue
+            file = self.read(path)
+            if file is None:
+                continue
+            if name == "dataset.yml":
+                dataset = (
+                    self.validate(file, Dataset, file.located.data)
+                    if self.require_mapping(file)
+                    else None
+                )
+            else:
+                model = Agency if name == "agencies.yml" else Kejuruan
+                what = "instansi" if name == "agencies.yml" else "kejuruan"
+                reference[name] = self.validate_list(file, model, what)
+                if name == "agencies.yml":
+                    for i, agency in enumerate(reference[name]):
+                        if agency is not None and agency.region and agency.region not in regions:
+                            self.report(
+                                file,
+                                checks.Finding(
+                                    (i, "region"),
+                                    f"Kode wilayah '{agency.region}' tidak dikenal menurut data "
+                                    "Kemendagri 2025. Periksa kodenya di catalog/data/wilayah/.",
+                                ),
+                            )
+        refs = checks.References(
+            agencies={a.id: a for a in reference["agencies.yml"] if a is not None},
+            kejuruan={k.id: k for k in reference["kejuruan.yml"] if k is not None},
+            regions=regions,
+        )
+        centers: dict[str, Center] = {}
+        center_courses: dict[str, tuple[Course, ...]] = {}
+        for entry in sorted(self.root.iterdir()):
+            if entry.name.startswith(".") or entry.name in REFERENCE_FILES:
+                continue
+            if entry.is_file():
+                if entry.suffix in YAML_SUFFIXES:
+                    self.report_file(
+                        self.rel(entry),
+                        "Berkas kursus harus berada di dalam folder pusat pelatihannya, "
+                        "misalnya courses/blk-kota-tangerang/tata-boga.yml. Pindahkan berkas ini.",
+                    )
+                continue
+            center, courses = self.load_center(entry, refs)
+            if center is not None:
+                centers[center.id] = center
+                center_courses[center.id] = courses
+        if self.errors():
+            return None
+        assert dataset is not None
+        return Catalog(
+            dataset=dataset,
+            regions=regions,
+            agencies=refs.agencies,
+            kejuruan=refs.kejuruan,
+            centers=centers,
+            center_courses=center_courses,
+        )
+
+    def load_center(self, folder: Path, refs: checks.References) -> tuple[Center | None, tuple]:
+        center = None
+        center_path = folder / CENTER_FILE
+        if not center_path.is_file():
+            self.report_file(
+                self.rel(center_path),
+                f"Folder '{folder.name}' tidak punya {CENTER_FILE}. Buat berkas ini dengan data "
+                "pusat pelatihannya (lihat docs/panduan-staf.md).",
+            )
+        else:
+            file = self.read(center_path)
+            if file is not None and self.require_mapping(file):
+                center = self.validate(file, Center, file.located.data)
+                if center is not None:
+                    for finding in checks.check_center(center, folder.name, refs):
+                        self.report(file, finding)
+        courses = []
+        for path in sorted(folder.iterdir()):
+            if path.name == CENTER_FILE or path.name.startswith("."):
+                continue
+            if path.is_dir() or path.suffix not in YAML_SUFFIXES:
+                self.report_file(
+                    self.rel(path),
+                    "Hanya berkas .yml yang boleh ada di folder pusat pelatihan. "
+                    "Pindahkan atau hapus berkas/folder ini.",
+                )
+                continue
+            file = self.read(path)
+            if file is None or not self.require_mapping(file):
+                continue
+            course = self.validate(file, Course, file.located.data)
+            if course is None:
+                findings = checks.check_invalid_course(
+                    file.located.data, path.stem, refs, self.today
+                )
+                for finding in findings:
+                    self.report(file, finding)
+                continue
+            for finding in checks.check_course(course, path.stem, center, refs, self.today):
+                self.report(file, finding)
+            runs = tuple(checks.with_end(run, course.duration.workdays) for run in course.runs)
+            courses.append(course.model_copy(update={"runs": runs}))
+        return center, tuple(courses)
+
+    def errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def _has_inner_error(loc: tuple, errors: list[Any]) -> bool:
+    n = len(loc)
+    return any(len(e["loc"]) > n and tuple(e["loc"][:n]) == tuple(loc) for e in errors)
+
+
+def load_catalog(
+    root: str | os.PathLike[str] = "courses",
+    *,
+    today: date | None = None,
+    base: str | os.PathLike[str] | None = None,
+) -> LoadResult:
+    """Read and check every file under ``root``.
+
+    ``today`` (WIB) decides which runs are in the past, for warnings; ``base`` is the folder that
+    reported paths are relative to (the current directory by default).
+    """
+    loader = _Loader(Path(root), Path(base) if base else Path.cwd(), today or today_wib())
+    catalog = loader.load()
+    problems = sorted(loader.problems, key=lambda p: (p.path, p.line, p.column, p.message))
+    return LoadResult(catalog, problems)
+
+
+def require_catalog(root: str | os.PathLike[str] = "courses", **kwargs: Any) -> Catalog:
+    """Load the catalog or raise :class:`CatalogError` with every problem."""
+    result = load_catalog(root, **kwargs)
+    if result.catalog is None:
+        raise CatalogError(result.errors)
+    return result.catalog
+
+
+def iter_messages(problems: Iterable[Problem], fmt: str = "text") -> Iterable[str]:
+    for problem in problems:
+        yield problem.format_github() if fmt == "github" else problem.format_text()

@@ -1,0 +1,341 @@
+"""Typed, immutable models of the catalog data.
+
+The models mirror the YAML files field by field and reject unknown keys, so a clerk who writes
+``titel:`` is told so. They know nothing about YAML or line numbers: :mod:`catalog.yamlread` reads
+files and keeps the line of every value, :mod:`catalog.load` maps validation errors back to lines,
+and :mod:`catalog.checks` does the rules that span several fields or files.
+
+Every model's docstring shows the YAML it is read from; ``tests/catalog/test_docs.py`` checks that
+each field is documented in the staff guide.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+REGION_CODE_PATTERN = r"^(?:\d{2}|\d{4}|\d{6}|\d{10})$"
+
+
+def _code_to_str(value: object) -> object:
+    """Accept a code or id typed without quotes (YAML reads ``3671`` as a number)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_code_to_str), StringConstraints(pattern=SLUG_PATTERN)]
+RegionCode = Annotated[
+    str, BeforeValidator(_code_to_str), StringConstraints(pattern=REGION_CODE_PATTERN)
+]
+VillageCode = Annotated[str, BeforeValidator(_code_to_str), StringConstraints(pattern=r"^\d{10}$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for every model: immutable, unknown keys are errors, no silent coercion of text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False, str_strip_whitespace=True)
+
+
+class CenterKind(StrEnum):
+    BLK = "blk"  # Balai Latihan Kerja of a local government (UPT)
+    BLKK = "blkk"  # BLK Komunitas (community BLK, Kemnaker programme)
+    LPKS = "lpks"  # Lembaga Pelatihan Kerja Swasta (private institute)
+    BPVP = "bpvp"  # Balai Besar/Balai Pelatihan Vokasi dan Produktivitas (Kemnaker)
+    DINAS = "dinas"  # an agency's own programme, held at e.g. a kelurahan office
+
+
+class Mode(StrEnum):
+    OFFLINE = "offline"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class Selection(StrEnum):
+    INTERVIEW = "interview"  # wawancara
+    TEST = "test"  # tes tertulis/praktik
+    ADMINISTRATION = "administration"  # seleksi berkas saja
+    FIRST_COME = "first-come"  # urutan pendaftaran
+
+
+class CertificationBody(StrEnum):
+    BNSP = "BNSP"  # competence certificate through an LSP licensed by BNSP
+    LSP = "LSP"  # an LSP named in `scheme`
+    ORGANISER = "penyelenggara"  # certificate of completion from the organiser
+    NONE = "tidak-ada"
+
+
+class TargetGroup(StrEnum):
+    DTKS = "dtks"  # registered in DTKS / DTSEN (poor households), self-declared
+    JOB_SEEKER = "pencari-kerja"
+    LAID_OFF = "korban-phk"
+    DISABILITY = "disabilitas"
+    MSME = "pelaku-umkm"
+    YOUTH = "pemuda"
+    WOMEN = "perempuan"
+
+
+class Document(StrEnum):
+    KTP = "ktp"
+    KK = "kk"
+    IJAZAH = "ijazah"
+    PAS_FOTO = "pas-foto"
+    SKTM = "sktm"
+    DOMISILI = "surat-domisili"
+    KARTU_KUNING = "kartu-ak1"
+    SEHAT = "surat-sehat"
+    SKCK = "skck"
+    PAKLARING = "surat-phk"
+
+
+class Education(StrEnum):
+    NONE = "tidak-sekolah"
+    SD = "sd"
+    SMP = "smp"
+    SMA = "sma"
+    D3 = "d3"
+    S1 = "s1"
+
+
+class AccreditationStatus(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+    NOT_YET = "belum"
+    IN_PROGRESS = "proses"
+
+
+# --------------------------------------------------------------------------- reference files
+
+
+class Agency(Strict):
+    """A government body that runs or funds programmes (``courses/agencies.yml``)::
+
+    - id: disnaker-kota-tangerang
+      name: Dinas Ketenagakerjaan Kota Tangerang
+      short_name: Disnaker Kota Tangerang
+      region: "3671"
+      website: https://disnaker.tangerangkota.go.id
+    """
+
+    id: Slug
+    name: Text
+    short_name: Text
+    region: RegionCode | None = None  # None for a national body such as Kemnaker
+    website: str | None = None
+
+
+class Kejuruan(Strict):
+    """A vocation, the site's main way to browse (``courses/kejuruan.yml``)::
+
+    - id: tata-boga
+      label: Tata Boga
+      description: Memasak dan mengolah makanan untuk usaha.
+    """
+
+    id: Slug
+    label: Text
+    description: Text
+
+
+class Dataset(Strict):
+    """Facts about the data set as a whole (``courses/dataset.yml``)::
+
+    example: true
+    notice: Jadwal angkatan adalah contoh. Pastikan ke penyelenggara sebelum datang.
+    publisher: Pemerintah Kota Tangerang
+    """
+
+    example: bool
+    notice: Text | None = None
+    publisher: Text
+
+
+# --------------------------------------------------------------------------- centers
+
+
+class Contact(Strict):
+    """How residents reach a center. Leave out what you do not know; never guess a number."""
+
+    whatsapp: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    instagram: str | None = None
+
+
+class Accreditation(Strict):
+    """Accreditation of a training institute (LPK), e.g. by LA-LPK::
+
+    accreditation: {status: B, body: LA-LPK, year: 2024}
+    """
+
+    status: AccreditationStatus
+    body: Text | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100)
+
+
+class Center(Strict):
+    """A place or organiser of training (``courses/<center-id>/center.yml``)::
+
+    id: blk-kota-tangerang
+    name: UPT Balai Latihan Kerja Kota Tangerang
+    kind: blk                 # blk | blkk | lpks | bpvp | dinas
+    agency: disnaker-kota-tangerang
+    address: Jl. ...          # optional; never invent a street number
+    village: "3671011001"     # Kemendagri code of the kelurahan/desa
+    accreditation: {status: B, body: LA-LPK}
+    network: FK-BLKK          # optional, e.g. the BLKK forum
+    programme: PBK Kemnaker   # optional, the funding programme
+    contact: {website: https://...}
+    """
+
+    id: Slug
+    name: Text
+    kind: CenterKind
+    agency: Slug
+    description: Text | None = None
+    address: Text | None = None
+    village: VillageCode
+    accreditation: Accreditation | None = None
+    network: Text | None = None
+    programme: Text | None = None
+    contact: Contact = Contact()
+
+
+# --------------------------------------------------------------------------- courses and runs
+
+
+class Duration(Strict):
+    """Length of a course: ``duration: {workdays: 15, hours_per_day: 8}``."""
+
+    workdays: int = Field(ge=1, le=400)
+    hours_per_day: int | None = Field(default=None, ge=1, le=12)
+
+
+class Certification(Strict):
+    """``certification: {body: BNSP, scheme: Juru Masak}``."""
+
+    body: CertificationBody
+    scheme: Text | None = None
+
+
+class StarterPackage(Strict):
+    """Business starter package for the best participants: ``{best: 3, contents: Peralatan ...}``."""
+
+    best: int = Field(ge=1, le=100)
+    contents: Text
+
+
+class Eligibility(Strict):
+    """Who may apply; the form enforces exactly this::
+
+    eligibility:
+      min_age: 18
+      max_age: 45
+      domicile: ["3671"]        # KTP address must lie in these regions; [] = anyone
+      target_groups: [dtks]     # every listed group is required (self-declared)
+      min_education: smp
+      documents: [ktp, kk]
+    """
+
+    min_age: int = Field(default=15, ge=15, le=100)
+    max_age: int | None = Field(default=None, ge=15, le=100)
+    domicile: tuple[RegionCode, ...] = ()
+    target_groups: tuple[TargetGroup, ...] = ()
+    min_education: Education | None = None
+    documents: tuple[Document, ...] = (Document.KTP,)
+    notes: Text | None = None
+
+
+class Registration(Strict):
+    """Registration window, both dates inclusive (WIB): ``{opens: 2027-01-04, closes: 2027-01-22}``."""
+
+    opens: date
+    closes: date
+
+
+class Venue(Strict):
+    """Where a run is held when not at the center: ``{name: Kantor Kelurahan Sukasari, village: ...}``."""
+
+    name: Text
+    village: VillageCode
+    address: Text | None = None
+
+
+class Run(Strict):
+    """One intake (angkatan) of a course::
+
+    - id: 2027-1
+      start: 2027-02-01
+      end: 2027-02-19            # optional; computed from working days when left out
+      registration: {opens: 2027-01-04, closes: 2027-01-22}
+      quota: 20                  # seats
+      applicant_cap: 100         # optional; later applicants join the waiting list
+      schedule: Senin–Jumat, 08.00–15.00 WIB
+      venue: {name: Kantor Kelurahan Sukasari, village: "3671011001"}
+    """
+
+    id: Slug
+    start: date
+    end: date | None = None
+    registration: Registration
+    quota: int = Field(ge=1, le=10_000)
+    applicant_cap: int | None = Field(default=None, ge=1, le=100_000)
+    schedule: Text | None = None
+    venue: Venue | None = None
+    note: Text | None = None
+
+
+class Course(Strict):
+    """A course and its runs (``courses/<center-id>/<course-id>.yml``)::
+
+    id: tata-boga
+    title: Tata Boga
+    kejuruan: tata-boga
+    summary: One sentence a resident understands.
+    topics: [Kebersihan dapur, Menu usaha rumahan]
+    duration: {workdays: 15, hours_per_day: 8}
+    mode: offline
+    fee: 0
+    certification: {body: BNSP}
+    instructors: Instruktur bersertifikat BNSP
+    benefits: [Modul, Seragam, Makan siang]
+    starter_package: {best: 3, contents: Paket peralatan usaha}
+    eligibility: {min_age: 18, max_age: 45, domicile: ["3671"], documents: [ktp, kk]}
+    selection: interview
+    organiser: dinsos-kota-tangerang    # optional; defaults to the center's agency
+    partners: [disperindag-kota-tangerang]
+    reviewed: 2026-11-20
+    runs: [...]
+    """
+
+    id: Slug
+    title: Text
+    kejuruan: Slug
+    summary: Text
+    description: Text | None = None
+    topics: tuple[Text, ...] = Field(min_length=1)
+    duration: Duration
+    mode: Mode
+    fee: int = Field(default=0, ge=0)
+    certification: Certification
+    instructors: Text | None = None
+    benefits: tuple[Text, ...] = ()
+    starter_package: StarterPackage | None = None
+    eligibility: Eligibility = Eligibility()
+    selection: Selection
+    organiser: Slug | None = None
+    partners: tuple[Slug, ...] = ()
+    reviewed: date
+    runs: tuple[Run, ...] = Field(min_length=1)
+
+
+Severity = Literal["error", "warning"]

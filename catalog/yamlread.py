@@ -1,0 +1,221 @@
+"""Read YAML into plain Python data while remembering the line of every key and value.
+
+Only what ``yaml.safe_load`` accepts is read (no Python tags). On top of PyYAML this module
+refuses duplicate keys in one mapping (PyYAML silently keeps the last one) and stops an alias bomb
+after a fixed number of expanded nodes instead of eating memory.
+
+The result is kept apart from the models: :class:`Located` pairs the data with a map from a
+*path* (a tuple of keys and list indexes, as pydantic reports them) to a (line, column) position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+
+# A catalog file has a few hundred nodes; an alias bomb has billions once expanded.
+MAX_NODES = 50_000
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    position: Position
+    message: str
+
+
+@dataclass
+class Located:
+    """Plain data read from one file plus the position of every path in it."""
+
+    data: Any
+    positions: dict[Path, Position] = field(default_factory=dict)
+    key_positions: dict[Path, Position] = field(default_factory=dict)
+    bad_paths: set[Path] = field(default_factory=set)  # values the reader already reported
+
+    def position(self, path: Path) -> Position:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), Position(1, 1))
+
+    def key_position(self, path: Path) -> Position:
+        """Where the key of ``path`` is written (for "unknown key" errors), else its value."""
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+
+class _Budget:
+    def __init__(self, limit: int) -> None:
+        self.left = limit
+
+
+class _TooManyNodes(Exception):
+    pass
+
+
+def _pos(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Reader:
+    def __init__(self, max_nodes: int) -> None:
+        self.budget = _Budget(max_nodes)
+        self.problems: list[YamlProblem] = []
+        self.located = Located(data=None)
+        self._scalar = yaml.SafeLoader("")  # used only for its scalar constructors
+
+    def build(self, node: Node, path: Path) -> Any:
+        self.budget.left -= 1
+        if self.budget.left < 0:
+            raise _TooManyNodes
+        self.located.positions[path] = _pos(node)
+        if node.tag not in _SAFE_TAGS:
+            self.located.bad_paths.add(path)
+            self.problems.append(
+                YamlProblem(
+                    _pos(node),
+                    f"Tag YAML '{node.tag}' tidak diizinkan. Hapus tag itu dan tulis nilainya biasa.",
+                )
+            )
+            return None
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar_value(node, path)
+
+    def _scalar_value(self, node: ScalarNode, path: Path) -> Any:
+        try:
+            return self._scalar.construct_object(node, deep=True)
+        except (ConstructorError, ValueError):
+            self.located.bad_paths.add(path)
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                self.problems.append(
+                    YamlProblem(
+                        _pos(node),
+                        f"Tanggal '{node.value}' tidak ada di kalender. "
+                        "Tulis tanggal yang benar sebagai TTTT-BB-HH, misalnya 2027-02-01.",
+                    )
+                )
+            else:
+                self.problems.append(
+                    YamlProblem(_pos(node), f"Nilai '{node.value}' tidak dapat dibaca.")
+                )
+            return None
+
+    def _mapping(self, node: MappingNode, path: Path) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        seen: dict[Any, Position] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(
+                    YamlProblem(
+                        _pos(key_node),
+                        "Penggabungan '<<:' tidak didukung. Tulis setiap kolom secara lengkap.",
+                    )
+                )
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(
+                    YamlProblem(_pos(key_node), "Nama kolom harus berupa teks biasa.")
+                )
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key]
+                self.problems.append(
+                    YamlProblem(
+                        _pos(key_node),
+                        f"Kolom '{key}' ditulis dua kali (pertama di baris {first.line}). "
+                        "Hapus salah satunya.",
+                    )
+                )
+                continue
+            seen[key] = _pos(key_node)
+            child = (*path, key)
+            self.located.key_positions[child] = _pos(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+
+def read_yaml(text: str, *, max_nodes: int = MAX_NODES) -> tuple[Located | None, list[YamlProblem]]:
+    """Parse one YAML document. Returns the located data (None when unreadable) and problems."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        return None, [YamlProblem(position, _syntax_message(exc))]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+        return None, [YamlProblem(Position(1, 1), f"Berkas YAML tidak dapat dibaca: {exc}")]
+    if node is None:
+        return None, [
+            YamlProblem(Position(1, 1), "Berkas kosong. Isi berkas atau hapus berkasnya.")
+        ]
+    reader = _Reader(max_nodes)
+    try:
+        data = reader.build(node, ())
+    except _TooManyNodes:
+        return None, [
+            YamlProblem(
+                _pos(node),
+                f"Berkas terlalu besar setelah alias (&/*) diuraikan (lebih dari {max_nodes} "
+                "nilai). Jangan gunakan alias; tulis nilainya langsung.",
+            )
+        ]
+    reader.located.data = data
+    return reader.located, reader.problems
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    hints = {
+        "found character '\\t' that cannot start any token": (
+            "Ada karakter Tab. YAML hanya menerima spasi untuk menjorok; ganti Tab dengan spasi."
+        ),
+        "mapping values are not allowed here": (
+            "Tanda ':' di tempat yang salah. Jika nilai berisi ':', apit dengan tanda kutip, "
+            "atau periksa jorokan (indentasi) baris ini."
+        ),
+        "could not find expected ':'": (
+            "Tanda ':' tidak ditemukan. Setiap baris kolom ditulis 'nama: nilai'."
+        ),
+        "found undefined alias": "Alias (*nama) tidak dikenal. Tulis nilainya langsung.",
+    }
+    for needle, hint in hints.items():
+        if problem.startswith(needle):
+            return f"Kesalahan penulisan YAML: {hint}"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return (
+            "Kesalahan penulisan YAML: jorokan (indentasi) tidak cocok dengan baris sebelumnya. "
+            "Samakan jumlah spasi di awal baris."
+        )
+    if "found unexpected end of stream" in problem or "unexpected end" in problem:
+        return "Kesalahan penulisan YAML: tanda kutip atau kurung tidak ditutup."
+    return f"Kesalahan penulisan YAML ({problem or exc}). Periksa baris ini."

@@ -1,0 +1,43 @@
+"""Entry point of the `katalog` command.
+
+Subcommands live with the package they belong to and are imported only when used, so
+`katalog check` starts without importing Flask or MkDocs. This module is the outermost layer:
+it may import every package; none of them imports it.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# name -> "module:attribute" of a click command
+COMMANDS = {
+    "check": "catalog.cli:check",
+    "schema": "catalog.cli:schema",
+    "build": "site_builder.cli:build",
+    "serve": "form_service.cli:serve",
+    "queue": "form_service.staff_cli:queue",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        module = importlib.import_module(module_name)
+        return getattr(module, attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="katalog-pelatihan")
+def cli() -> None:
+    """Katalog Pelatihan Kerja: check the course data, build the site, serve the form,
+    and read the registration queue."""
