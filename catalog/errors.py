@@ -12,8 +12,12 @@ from catalog.models import REGION_CODE_PATTERN, SLUG_PATTERN
 
 def suggest(value: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
     """ " Maksud Anda 'x'?" when one choice is close to ``value``, else "" (follows a sentence)."""
-    match = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
-    return f" Maksud Anda '{match[0]}'?" if match else ""
+    options = {str(c).lower(): str(c) for c in choices}
+    text = str(value).lower()
+    if text in options:
+        return f" Maksud Anda '{options[text]}'?"
+    match = difflib.get_close_matches(text, list(options), n=1, cutoff=0.6)
+    return f" Maksud Anda '{options[match[0]]}'?" if match else ""
 
 
 def _field(loc: tuple[Any, ...]) -> str:

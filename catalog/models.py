@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import Strict as NoCoercion
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -36,6 +37,8 @@ RegionCode = Annotated[
 ]
 VillageCode = Annotated[str, BeforeValidator(_code_to_str), StringConstraints(pattern=r"^\d{10}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# YAML reads "2.000" as the float 2.0; a lax int would silently turn a quota of 2000 into 2.
+WholeNumber = Annotated[int, NoCoercion()]
 
 
 class Strict(BaseModel):
@@ -179,7 +182,7 @@ class Accreditation(Strict):
 
     status: AccreditationStatus
     body: Text | None = None
-    year: int | None = Field(default=None, ge=1990, le=2100)
+    year: WholeNumber | None = Field(default=None, ge=1990, le=2100)
 
 
 class Center(Strict):
@@ -216,8 +219,8 @@ class Center(Strict):
 class Duration(Strict):
     """Length of a course: ``duration: {workdays: 15, hours_per_day: 8}``."""
 
-    workdays: int = Field(ge=1, le=400)
-    hours_per_day: int | None = Field(default=None, ge=1, le=12)
+    workdays: WholeNumber = Field(ge=1, le=400)
+    hours_per_day: WholeNumber | None = Field(default=None, ge=1, le=12)
 
 
 class Certification(Strict):
@@ -230,7 +233,7 @@ class Certification(Strict):
 class StarterPackage(Strict):
     """Business starter package for the best participants: ``{best: 3, contents: Peralatan ...}``."""
 
-    best: int = Field(ge=1, le=100)
+    best: WholeNumber = Field(ge=1, le=100)
     contents: Text
 
 
@@ -246,8 +249,8 @@ class Eligibility(Strict):
       documents: [ktp, kk]
     """
 
-    min_age: int = Field(default=15, ge=15, le=100)
-    max_age: int | None = Field(default=None, ge=15, le=100)
+    min_age: WholeNumber = Field(default=15, ge=15, le=100)
+    max_age: WholeNumber | None = Field(default=None, ge=15, le=100)
     domicile: tuple[RegionCode, ...] = ()
     target_groups: tuple[TargetGroup, ...] = ()
     min_education: Education | None = None
@@ -287,8 +290,8 @@ class Run(Strict):
     start: date
     end: date | None = None
     registration: Registration
-    quota: int = Field(ge=1, le=10_000)
-    applicant_cap: int | None = Field(default=None, ge=1, le=100_000)
+    quota: WholeNumber = Field(ge=1, le=10_000)
+    applicant_cap: WholeNumber | None = Field(default=None, ge=1, le=100_000)
     schedule: Text | None = None
     venue: Venue | None = None
     note: Text | None = None
@@ -325,7 +328,7 @@ class Course(Strict):
     topics: tuple[Text, ...] = Field(min_length=1)
     duration: Duration
     mode: Mode
-    fee: int = Field(default=0, ge=0)
+    fee: WholeNumber = Field(default=0, ge=0)
     certification: Certification
     instructors: Text | None = None
     benefits: tuple[Text, ...] = ()
