@@ -199,9 +199,41 @@ def _syntax_problem(text: str) -> YamlProblem:
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        context = exc.context or ""
+        if context.startswith(("while scanning a quoted scalar", "while parsing a flow")):
+            # The parser notices only at the end of the file; the clerk's mistake is where the
+            # quote or bracket was opened.
+            mark = exc.context_mark
+            opened = "Tanda kutip" if "quoted" in context else "Kurung [ atau {"
+            message = (
+                f"Kesalahan penulisan YAML: {opened} di baris ini dibuka tetapi tidak ditutup. "
+                "Tutup di akhir nilainya."
+            )
+        else:
+            mark = exc.problem_mark or exc.context_mark
+            message = _syntax_message(exc)
+            opened = _unbalanced_quote(text, mark.line if mark else 0)
+            if opened is not None:
+                return YamlProblem(
+                    opened,
+                    "Kesalahan penulisan YAML: Tanda kutip di baris ini dibuka tetapi tidak "
+                    "ditutup. Tutup di akhir nilainya.",
+                )
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        return YamlProblem(position, _syntax_message(exc))
+        return YamlProblem(position, message)
+
+
+def _unbalanced_quote(text: str, last_line: int) -> Position | None:
+    """The first line up to ``last_line`` (0-based) with an odd number of double quotes.
+
+    An unclosed quote swallows the following lines until the next quote, so the parser fails
+    far below the clerk's mistake; this points back at it.
+    """
+    for number, line in enumerate(text.splitlines()[: last_line + 1]):
+        content = line.split(" #", 1)[0]
+        if content.replace('\\"', "").count('"') % 2 == 1:
+            return Position(number + 1, content.index('"') + 1)
+    return None
     return YamlProblem(Position(1, 1), "Kesalahan penulisan YAML. Periksa berkas ini.")
 
 

@@ -202,6 +202,30 @@ COURSE_CASES = [
         ],
     ),
     (
+        "quote never closed",
+        ("title: Tata Boga", 'title: "Tata Boga'),
+        [
+            f"{COURSE}:2:8: Kesalahan penulisan YAML: Tanda kutip di baris ini dibuka tetapi "
+            "tidak ditutup. Tutup di akhir nilainya."
+        ],
+    ),
+    (
+        "bracket never closed",
+        ('domicile: ["3671"]', 'domicile: ["3671"'),
+        [
+            f"{COURSE}:13:13: Kesalahan penulisan YAML: Kurung [ atau {{ di baris ini dibuka "
+            "tetapi tidak ditutup. Tutup di akhir nilainya."
+        ],
+    ),
+    (
+        "colon inside a value",
+        ("title: Tata Boga", "title: Tata Boga: Dasar"),
+        [
+            f"{COURSE}:2:17: Kesalahan penulisan YAML: Tanda ':' di tempat yang salah. Jika "
+            "nilai berisi ':', apit dengan tanda kutip, atau periksa jorokan (indentasi) baris ini."
+        ],
+    ),
+    (
         "old review date is a warning",
         ("reviewed: 2026-11-20", "reviewed: 2026-01-02"),
         [
