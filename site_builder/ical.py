@@ -1,0 +1,119 @@
+"""iCalendar files (RFC 5545) so residents can put a run in their phone's calendar.
+
+One file per run at ``kalender/<center>/<course>/<run>.ics`` and ``kalender/semua.ics`` with
+every run, for subscribing. Each run is one all-day event from its first to its last day; the
+UID is derived from the run's public id, so a re-published file updates the event in place.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from catalog.catalog import Catalog, RunRef
+from catalog.dates import format_date_long, now_utc
+from catalog.labels import rupiah
+from catalog.models import Mode
+from site_builder import share
+
+PRODID = "-//Katalog Pelatihan Kerja//Kalender Pelatihan//ID"
+UID_DOMAIN = "katalog-pelatihan"
+ALL_RUNS = "kalender/semua.ics"
+REFRESH = timedelta(days=1)
+
+
+def run_ics_path(run_ref: RunRef) -> str:
+    """``kalender/<center>/<course>/<run>.ics``, relative to the site root."""
+    return f"kalender/{run_ref.public_id}.ics"
+
+
+def run_uid(run_ref: RunRef) -> str:
+    """``<center>.<course>.<run>@katalog-pelatihan``: stable across builds."""
+    return f"{run_ref.public_id.replace('/', '.')}@{UID_DOMAIN}"
+
+
+def write_calendars(catalog: Catalog, out_dir: Path, *, base_url: str) -> list[Path]:
+    """Write one .ics per run and ``kalender/semua.ics``; return the paths written."""
+    stamp = now_utc().replace(microsecond=0)
+    paths = []
+    events = []
+    for run_ref in catalog.runs():
+        event = run_event(run_ref, catalog, base_url=base_url, stamp=stamp)
+        events.append(event)
+        title = f"{run_ref.course.title} – angkatan {run_ref.run.id}"
+        calendar = _calendar(title, f"kalender.{run_uid(run_ref)}", [event])
+        paths.append(_write(out_dir / run_ics_path(run_ref), calendar))
+    everything = _calendar(
+        f"Pelatihan kerja – {catalog.dataset.publisher}", f"kalender.semua@{UID_DOMAIN}", events
+    )
+    everything.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    everything.add("x-published-ttl", REFRESH)
+    paths.append(_write(out_dir / ALL_RUNS, everything))
+    return paths
+
+
+def run_event(run_ref: RunRef, catalog: Catalog, *, base_url: str, stamp: datetime) -> Event:
+    """An all-day event covering the run; DTEND is the day after the last day (exclusive)."""
+    page = share.run_url(base_url, run_ref)
+    return Event.new(
+        uid=run_uid(run_ref),
+        stamp=stamp,
+        summary=run_ref.course.title,
+        start=run_ref.run.start,
+        end=run_ref.end + timedelta(days=1),
+        location=location_text(run_ref, catalog),
+        description=description_text(run_ref, catalog, page_url=page),
+        url=page,
+        categories=[catalog.kejuruan[run_ref.course.kejuruan].label],
+    )
+
+
+def location_text(run_ref: RunRef, catalog: Catalog) -> str:
+    """Venue (or center), street address and kelurahan, e.g. for a map search."""
+    if run_ref.course.mode is Mode.ONLINE:
+        return "Daring (online)"
+    venue = run_ref.run.venue
+    parts = [venue.name, venue.address] if venue else [run_ref.center.name, run_ref.center.address]
+    parts.append(catalog.regions.label(run_ref.village))
+    return ", ".join(p for p in parts if p)
+
+
+def description_text(run_ref: RunRef, catalog: Catalog, *, page_url: str) -> str:
+    course, run = run_ref.course, run_ref.run
+    organiser = catalog.agencies[run_ref.course_ref.organiser_id]
+    lines = []
+    if catalog.dataset.example:
+        lines.append("CONTOH: jadwal ini data uji coba, bukan jadwal resmi.")
+    lines += [
+        course.summary,
+        f"Tempat pelatihan: {run_ref.center.name}",
+        f"Penyelenggara: {organiser.name}",
+    ]
+    if run.schedule:
+        lines.append(f"Jadwal harian: {run.schedule}")
+    lines += [
+        f"Pendaftaran: {format_date_long(run.registration.opens)} sampai "
+        f"{format_date_long(run.registration.closes)}",
+        f"Biaya: {rupiah(course.fee)}",
+        f"Info dan pendaftaran: {page_url}",
+    ]
+    return "\n".join(lines)
+
+
+def _calendar(name: str, uid: str, events: list[Event]) -> Calendar:
+    return Calendar.new(
+        name=name,
+        uid=uid,
+        prodid=PRODID,
+        method="PUBLISH",
+        calscale="GREGORIAN",
+        subcomponents=events,
+    )
+
+
+def _write(path: Path, calendar: Calendar) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(calendar.to_ical())
+    return path

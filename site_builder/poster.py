@@ -1,0 +1,191 @@
+"""Printable A4 posters, one per run, for kelurahan and RW notice boards.
+
+Each poster is a standalone HTML page at ``poster/<center>/<course>/<run>.html`` sharing
+``poster/poster.css``; no script and no request to another host. A QR code (inline SVG from
+segno) leads to the run on its course page, and the same address is printed under it for people
+who type it in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+import segno
+
+from catalog import eligibility, labels
+from catalog.catalog import Catalog, RunRef
+from catalog.dates import format_date_long, format_range
+from catalog.models import Mode
+from catalog.status import RunStatus, run_status
+from site_builder import share
+
+CSS_NAME = "poster/poster.css"
+
+POSTER_CSS = """\
+@page { size: A4; margin: 15mm; }
+* { box-sizing: border-box; }
+html { color: #000; background: #fff; }
+body {
+  margin: 0;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
+  font-size: 12pt;
+  line-height: 1.35;
+}
+.poster { max-width: 180mm; margin: 0 auto; padding: 4mm 0; }
+@media screen { .poster { padding: 10mm 4mm; } }
+.contoh { border: 2px dashed #000; padding: 2mm 4mm; font-weight: bold; margin: 0 0 4mm; }
+.status { background: #000; color: #fff; padding: 2mm 4mm; font-size: 16pt; font-weight: bold;
+  margin: 0 0 4mm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.kicker { font-size: 18pt; margin: 0; }
+.gratis { display: inline-block; border: 3px solid #000; padding: 0 3mm; font-size: 30pt;
+  font-weight: 900; letter-spacing: 0.05em; margin-left: 2mm; }
+h1 { font-size: 30pt; line-height: 1.1; margin: 3mm 0 2mm; }
+.summary { font-size: 14pt; margin: 0 0 5mm; }
+.main { display: grid; grid-template-columns: 1fr 60mm; gap: 6mm; align-items: start; }
+dl { margin: 0; display: grid; grid-template-columns: 32mm 1fr; gap: 1.5mm 4mm; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+h2 { font-size: 14pt; margin: 5mm 0 1mm; }
+ul { margin: 0; padding-left: 6mm; }
+.qr { text-align: center; }
+.qr svg { width: 60mm; height: 60mm; display: block; }
+.qr p { margin: 1mm 0 0; font-size: 10pt; overflow-wrap: anywhere; }
+.qr .link { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 9pt; }
+footer { margin-top: 6mm; padding-top: 2mm; border-top: 1px solid #000; font-size: 10pt; }
+"""
+
+_STATUS_NOTICE = {
+    RunStatus.CLOSED: "Pendaftaran angkatan ini sudah ditutup.",
+    RunStatus.FINISHED: "Angkatan ini sudah selesai.",
+}
+
+
+def poster_path(run_ref: RunRef) -> str:
+    """``poster/<center>/<course>/<run>.html``, relative to the site root."""
+    return f"poster/{run_ref.public_id}.html"
+
+
+def qr_svg(url: str) -> str:
+    """The QR code for ``url`` as an inline ``<svg>`` (no size, the stylesheet sets it)."""
+    return segno.make(url, error="m").svg_inline(
+        scale=1, omitsize=True, title="Kode QR menuju halaman pendaftaran"
+    )
+
+
+def printed_url(url: str) -> str:
+    """The address as printed under the QR code, without ``https://``."""
+    return url.removeprefix("https://").removeprefix("http://")
+
+
+def write_posters(catalog: Catalog, out_dir: Path, *, base_url: str, today: date) -> list[Path]:
+    """Write ``poster/poster.css`` and one poster per run; return the paths written."""
+    css = out_dir / CSS_NAME
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text(POSTER_CSS, encoding="utf-8")
+    paths = [css]
+    for run_ref in catalog.runs():
+        path = out_dir / poster_path(run_ref)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(poster_html(run_ref, catalog, base_url=base_url, today=today), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def poster_html(run_ref: RunRef, catalog: Catalog, *, base_url: str, today: date) -> str:
+    course, run, center = run_ref.course, run_ref.run, run_ref.center
+    url = share.run_url(base_url, run_ref)
+    organiser = catalog.agencies[run_ref.course_ref.organiser_id]
+    rules = course.eligibility
+    e = escape
+
+    notices = []
+    if catalog.dataset.example:
+        text = "CONTOH – data uji coba, bukan jadwal resmi."
+        if catalog.dataset.notice:
+            text += " " + catalog.dataset.notice
+        notices.append(f'<p class="contoh">{e(text)}</p>')
+    status_notice = _STATUS_NOTICE.get(run_status(run, today))
+    if status_notice:
+        notices.append(f'<p class="status">{e(status_notice)}</p>')
+
+    if course.fee == 0:
+        kicker = 'Pelatihan kerja <strong class="gratis">GRATIS</strong>'
+    else:
+        kicker = f"Pelatihan kerja, biaya <strong>{e(labels.rupiah(course.fee))}</strong>"
+
+    dates = f"{format_range(run.start, run_ref.end)} ({course.duration.workdays} hari kerja)"
+    if run.schedule:
+        dates += f"<br>{e(run.schedule)}"
+    venue = run.venue
+    if course.mode is Mode.ONLINE:
+        place = [labels.MODE[course.mode]]
+    else:
+        place = [venue.name, venue.address] if venue else [center.name, center.address]
+        place.append(catalog.regions.label(run_ref.village))
+        if course.mode is Mode.HYBRID:
+            place.append(labels.MODE[course.mode])
+    facts = [
+        ("Tanggal", dates),
+        (
+            "Pendaftaran",
+            f"{e(format_date_long(run.registration.opens))} sampai "
+            f"<strong>{e(format_date_long(run.registration.closes))}</strong>",
+        ),
+        ("Tempat", "<br>".join(e(p) for p in place if p)),
+        ("Kuota", f"{run.quota} peserta, seleksi: {e(labels.SELECTION[course.selection])}"),
+        ("Sertifikat", e(labels.CERTIFICATION[course.certification.body])),
+        ("Penyelenggara", f"{e(organiser.name)}<br>{e(center.name)}"),
+    ]
+    if run.note:
+        facts.append(("Catatan", e(run.note)))
+    fact_html = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
+    who = "\n".join(f"<li>{e(s)}</li>" for s in eligibility.describe(rules, catalog.regions))
+    docs = "\n".join(f"<li>{e(d)}</li>" for d in eligibility.documents(rules))
+    footer = e(catalog.dataset.publisher)
+    if course.fee == 0:
+        footer += ". Pendaftaran dan pelatihan tidak dipungut biaya apa pun; hati-hati penipuan."
+    title = f"{course.title} – angkatan {run.id}"
+    notice_html = "\n".join(notices)
+
+    return f"""<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Poster: {e(title)}</title>
+<link rel="stylesheet" href="../../poster.css">
+</head>
+<body>
+<main class="poster">
+{notice_html}
+<p class="kicker">{kicker}</p>
+<h1>{e(course.title)}</h1>
+<p class="summary">{e(course.summary)}</p>
+<div class="main">
+<div>
+<dl>
+{fact_html}
+</dl>
+<h2>Siapa yang boleh mendaftar</h2>
+<ul>
+{who}
+</ul>
+<h2>Dokumen yang dibawa</h2>
+<ul>
+{docs}
+</ul>
+</div>
+<div class="qr">
+{qr_svg(url)}
+<p>Pindai kode QR untuk info dan pendaftaran, atau buka:</p>
+<p class="link">{e(printed_url(url))}</p>
+</div>
+</div>
+<footer>{footer}</footer>
+</main>
+</body>
+</html>
+"""

@@ -1,0 +1,66 @@
+"""Public links for courses, centers and runs, and the WhatsApp share link.
+
+The page layout is agreed with the page generator: a course page lives at
+``<base_url>kursus/<center>/<course>/`` and shows each run under the anchor ``#angkatan-<run>``;
+a center page lives at ``<base_url>pusat/<center>/``. ``base_url`` always ends with "/", the
+form service root (``form_url``) never does.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from catalog.catalog import Catalog, CourseRef, RunRef
+from catalog.dates import format_date_long, format_range
+from catalog.labels import rupiah
+
+WHATSAPP_SHARE = "https://wa.me/?text="
+
+
+def course_url(base_url: str, course_ref: CourseRef) -> str:
+    """``https://…/kursus/<center>/<course>/``"""
+    return f"{base_url}kursus/{course_ref.center.id}/{course_ref.course.id}/"
+
+
+def center_url(base_url: str, center_id: str) -> str:
+    """``https://…/pusat/<center>/``"""
+    return f"{base_url}pusat/{center_id}/"
+
+
+def run_anchor(run_ref: RunRef) -> str:
+    """The id of a run's section on its course page: ``angkatan-<run>``."""
+    return f"angkatan-{run_ref.run.id}"
+
+
+def run_url(base_url: str, run_ref: RunRef) -> str:
+    """``https://…/kursus/<center>/<course>/#angkatan-<run>``"""
+    return f"{course_url(base_url, run_ref.course_ref)}#{run_anchor(run_ref)}"
+
+
+def register_url(form_url: str, run_ref: RunRef) -> str:
+    """The form service's page for one run: ``<form_url>/daftar/<center>/<course>/<run>``."""
+    return f"{form_url}/daftar/{run_ref.public_id}"
+
+
+def share_text(run_ref: RunRef, catalog: Catalog, *, page_url: str) -> str:
+    """The Indonesian message a resident forwards to family and neighbours."""
+    course, run = run_ref.course, run_ref.run
+    fee = rupiah(course.fee)
+    lines = [
+        f"Pelatihan {fee.lower() if course.fee == 0 else 'kerja'}: {course.title}",
+        f"Penyelenggara: {run_ref.center.name}",
+        f"Jadwal: {format_range(run.start, run_ref.end)}",
+        f"Biaya: {fee}",
+        f"Daftar paling lambat: {format_date_long(run.registration.closes)}",
+        f"Info dan daftar: {page_url}",
+    ]
+    if run.venue:
+        lines.insert(2, f"Lokasi: {run.venue.name}")
+    if catalog.dataset.example:
+        lines.insert(0, "[CONTOH – data uji coba]")
+    return "\n".join(lines)
+
+
+def whatsapp_url(run_ref: RunRef, catalog: Catalog, *, page_url: str) -> str:
+    """A ``wa.me`` link that opens WhatsApp with :func:`share_text` ready to send."""
+    return WHATSAPP_SHARE + quote(share_text(run_ref, catalog, page_url=page_url), safe="")
