@@ -1,0 +1,259 @@
+"""The registration form: one WTForms class whose field names are fixed (the browser tests, the
+site's links and the queue record use them).
+
+Field validators only check the shape of each answer and turn it into its normal form; the rules
+that involve the course or several fields (NIK against birth date, age, domicile, target groups)
+live in :mod:`form_service.registration`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import ValidationError
+
+from catalog.labels import EDUCATION
+from catalog.nik import NikError, parse_nik
+from catalog.phone import PhoneError, normalize_mobile
+
+NAME_MAX = 100
+ADDRESS_MAX = 200
+DISABILITY_MAX = 200
+MOTIVATION_MAX = 500
+EMAIL_MAX = 254
+
+MSG_NAME_EMPTY = "Nama lengkap belum diisi. Tulis nama sesuai KTP."
+MSG_NAME_LONG = f"Nama lengkap paling banyak {NAME_MAX} huruf."
+MSG_BIRTH_EMPTY = "Tanggal lahir belum diisi. Tulis seperti contoh: 17-08-1995."
+MSG_BIRTH_FORMAT = (
+    "Tanggal lahir tidak dapat dibaca. Tulis tanggal, bulan dan tahun seperti contoh: 17-08-1995."
+)
+MSG_BIRTH_INVALID = "Tanggal lahir itu tidak ada di kalender. Periksa tanggal dan bulannya."
+MSG_BIRTH_FUTURE = "Tanggal lahir tidak boleh sesudah hari ini. Periksa tahun lahir Anda."
+MSG_GENDER_EMPTY = "Pilih jenis kelamin Anda."
+MSG_EMAIL = "Alamat email tidak valid. Contoh: nama@contoh.com. Kosongkan jika tidak punya email."
+MSG_VILLAGE_EMPTY = "Pilih kelurahan/desa sesuai alamat di KTP Anda."
+MSG_ADDRESS_EMPTY = "Alamat belum diisi. Tulis alamat sesuai KTP: jalan, nomor rumah, RT/RW."
+MSG_ADDRESS_LONG = f"Alamat paling banyak {ADDRESS_MAX} huruf."
+MSG_EDUCATION_EMPTY = "Pilih pendidikan terakhir Anda."
+MSG_EMPLOYMENT_EMPTY = "Pilih pekerjaan Anda saat ini."
+MSG_DTKS_EMPTY = "Pilih apakah keluarga Anda terdaftar di DTKS/DTSEN."
+MSG_DISABILITY_LONG = f"Keterangan disabilitas paling banyak {DISABILITY_MAX} huruf."
+MSG_MOTIVATION_LONG = (
+    f"Tulisan ini paling banyak {MOTIVATION_MAX} huruf; yang Anda tulis {{count}} huruf. "
+    "Persingkat tulisan Anda."
+)
+MSG_CONSENT = (
+    "Centang persetujuan jika Anda setuju data Anda dipakai untuk pendaftaran ini. "
+    "Tanpa persetujuan, pendaftaran tidak dapat kami proses."
+)
+
+GENDERS = [("L", "Laki-laki"), ("P", "Perempuan")]
+EMPLOYMENT = [
+    ("bekerja", "Bekerja (karyawan/buruh)"),
+    ("wirausaha", "Usaha sendiri / UMKM"),
+    ("mencari-kerja", "Tidak bekerja, sedang mencari kerja"),
+    ("terdampak-phk", "Terdampak PHK"),
+    ("pelajar", "Pelajar atau mahasiswa"),
+    ("mengurus-rumah-tangga", "Mengurus rumah tangga"),
+    ("lainnya", "Lainnya"),
+]
+DTKS = [("ya", "Ya, terdaftar"), ("tidak", "Tidak terdaftar"), ("tidak-tahu", "Tidak tahu")]
+EDUCATION_CHOICES = [(e.value, label) for e, label in EDUCATION.items()]
+
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+_DATE_PATTERNS = (
+    # (regex, order of the groups) -- separators: - / . or space; 8 digits DDMMYYYY
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"),
+    (re.compile(r"(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})"), "dmy"),
+    (re.compile(r"(\d{2})(\d{2})(\d{4})"), "dmy"),
+)
+
+
+def strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+def parse_birth_date(raw: str, today: date) -> date:
+    """A birth date typed as 17-08-1995, 17/08/1995, 17.08.1995, 17081995 or 1995-08-17."""
+    text = (raw or "").strip()
+    if not text:
+        raise ValidationError(MSG_BIRTH_EMPTY)
+    for pattern, order in _DATE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            a, b, c = (int(g) for g in match.groups())
+            year, month, day = (a, b, c) if order == "ymd" else (c, b, a)
+            break
+    else:
+        raise ValidationError(MSG_BIRTH_FORMAT)
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        raise ValidationError(MSG_BIRTH_INVALID) from None
+    if value > today:
+        raise ValidationError(MSG_BIRTH_FUTURE)
+    if value.year < 1900:
+        raise ValidationError(MSG_BIRTH_FORMAT)
+    return value
+
+
+class RegistrationForm(FlaskForm):
+    """The applicant's answers. ``configure()`` sets what depends on the run and the day."""
+
+    full_name = StringField("Nama lengkap", filters=[strip])
+    nik = StringField("NIK (Nomor Induk Kependudukan)", filters=[strip])
+    birth_date = StringField("Tanggal lahir", filters=[strip])
+    gender = RadioField("Jenis kelamin", choices=GENDERS, validate_choice=False)
+    phone = StringField("Nomor WhatsApp", filters=[strip])
+    email = StringField("Email (boleh dikosongkan)", filters=[strip])
+    village = SelectField("Kelurahan/desa sesuai alamat KTP", validate_choice=False)
+    address = TextAreaField("Alamat sesuai KTP", filters=[strip])
+    education = SelectField(
+        "Pendidikan terakhir",
+        choices=EDUCATION_CHOICES,
+        validate_choice=False,
+    )
+    employment_status = SelectField(
+        "Pekerjaan saat ini",
+        choices=EMPLOYMENT,
+        validate_choice=False,
+    )
+    dtks = RadioField(
+        "Apakah keluarga Anda terdaftar di DTKS/DTSEN?", choices=DTKS, validate_choice=False
+    )
+    disability = StringField("Disabilitas (boleh dikosongkan)", filters=[strip])
+    motivation = TextAreaField(
+        "Mengapa Anda ingin ikut pelatihan ini? (boleh dikosongkan)", filters=[strip]
+    )
+    consent = BooleanField("Persetujuan")
+    # Honeypot: hidden from people by CSS, left empty by them; bots fill every field.
+    website = StringField("Jangan diisi", filters=[strip])
+
+    def configure(
+        self,
+        *,
+        village_choices: list | dict,
+        village_values: frozenset[str],
+        known_regencies: frozenset[str],
+        today: date,
+    ) -> None:
+        self.village.choices = village_choices
+        self._village_values = village_values
+        self._known_regencies = known_regencies
+        self._today = today
+        self.parsed_nik = None
+        self.parsed_birth_date = None
+        self.normal_phone = None
+
+    # -- field validators (WTForms calls validate_<name> after the field's own checks) --------
+
+    def validate_full_name(self, field: StringField) -> None:
+        if not field.data:
+            raise ValidationError(MSG_NAME_EMPTY)
+        if len(field.data) > NAME_MAX:
+            raise ValidationError(MSG_NAME_LONG)
+
+    def validate_nik(self, field: StringField) -> None:
+        try:
+            self.parsed_nik = parse_nik(
+                field.data or "", known_regencies=self._known_regencies, today=self._today
+            )
+        except NikError as error:
+            raise ValidationError(error.message) from None
+
+    def validate_birth_date(self, field: StringField) -> None:
+        self.parsed_birth_date = parse_birth_date(field.data or "", self._today)
+
+    def validate_gender(self, field: RadioField) -> None:
+        if field.data not in ("L", "P"):
+            raise ValidationError(MSG_GENDER_EMPTY)
+
+    def validate_phone(self, field: StringField) -> None:
+        try:
+            self.normal_phone = normalize_mobile(field.data or "")
+        except PhoneError as error:
+            raise ValidationError(error.message) from None
+
+    def validate_email(self, field: StringField) -> None:
+        if field.data and (len(field.data) > EMAIL_MAX or not _EMAIL_RE.fullmatch(field.data)):
+            raise ValidationError(MSG_EMAIL)
+
+    def validate_village(self, field: SelectField) -> None:
+        if field.data not in self._village_values:
+            raise ValidationError(MSG_VILLAGE_EMPTY)
+
+    def validate_address(self, field: TextAreaField) -> None:
+        if not field.data:
+            raise ValidationError(MSG_ADDRESS_EMPTY)
+        if len(field.data) > ADDRESS_MAX:
+            raise ValidationError(MSG_ADDRESS_LONG)
+
+    def validate_education(self, field: SelectField) -> None:
+        if field.data not in EDUCATION_VALUES:
+            raise ValidationError(MSG_EDUCATION_EMPTY)
+
+    def validate_employment_status(self, field: SelectField) -> None:
+        if field.data not in EMPLOYMENT_VALUES:
+            raise ValidationError(MSG_EMPLOYMENT_EMPTY)
+
+    def validate_dtks(self, field: RadioField) -> None:
+        if field.data not in DTKS_VALUES:
+            raise ValidationError(MSG_DTKS_EMPTY)
+
+    def validate_disability(self, field: StringField) -> None:
+        if field.data and len(field.data) > DISABILITY_MAX:
+            raise ValidationError(MSG_DISABILITY_LONG)
+
+    def validate_motivation(self, field: TextAreaField) -> None:
+        if field.data and len(field.data) > MOTIVATION_MAX:
+            raise ValidationError(MSG_MOTIVATION_LONG.format(count=len(field.data)))
+
+    def validate_consent(self, field: BooleanField) -> None:
+        if not field.data:
+            raise ValidationError(MSG_CONSENT)
+
+    # -- results -------------------------------------------------------------------------------
+
+    @property
+    def honeypot_filled(self) -> bool:
+        return bool(self.website.data)
+
+    @property
+    def csrf_failed(self) -> bool:
+        return bool(getattr(self, "csrf_token", None) is not None and self.csrf_token.errors)
+
+    def field_errors(self) -> dict[str, str]:
+        """First message of each field with an error, in form order (the CSRF token excluded)."""
+        return {
+            field.name: field.errors[0]
+            for field in self
+            if field.errors and field.name not in ("csrf_token", "website")
+        }
+
+    def applicant(self) -> dict:
+        """The normalised answers, keys in the queue record's order. Call after validate()."""
+        assert self.parsed_nik is not None and self.parsed_birth_date is not None
+        return {
+            "full_name": self.full_name.data,
+            "nik": self.parsed_nik.value,
+            "birth_date": self.parsed_birth_date.isoformat(),
+            "gender": self.gender.data,
+            "phone": self.normal_phone,
+            "email": self.email.data or None,
+            "village": self.village.data,
+            "address": self.address.data,
+            "education": self.education.data,
+            "employment_status": self.employment_status.data,
+            "dtks": self.dtks.data,
+            "disability": self.disability.data or None,
+            "motivation": self.motivation.data or None,
+        }
+
+
+EDUCATION_VALUES = frozenset(value for value, _ in EDUCATION_CHOICES)
+EMPLOYMENT_VALUES = frozenset(value for value, _ in EMPLOYMENT)
+DTKS_VALUES = frozenset(value for value, _ in DTKS)

@@ -1,0 +1,187 @@
+"""Registration rules: who may register for a run, and the queue's ``decide`` function.
+
+Two layers:
+
+* :func:`check_applicant` -- the course's eligibility applied to one applicant's answers
+  (NIK against birth date and gender, age at the start, KTP address, target groups, education).
+  It needs nothing but the catalog and returns a message per field.
+* :func:`make_decide` -- the rules that depend on the other registrations (the same NIK twice,
+  overlapping runs, the applicant cap). The queue calls the function it returns while holding its
+  writers' lock, so the answer stays right with several gunicorn workers writing at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from catalog import eligibility
+from catalog.catalog import Catalog, RunRef
+from catalog.dates import format_range
+from catalog.models import Education, TargetGroup
+from form_service.queue import QueueSnapshot
+
+FORMAT_VERSION = 1
+
+MSG_BIRTH_NIK = (
+    "Tanggal lahir tidak sama dengan yang tercatat di NIK. Periksa NIK dan tanggal lahir Anda."
+)
+MSG_GENDER_NIK = (
+    "Jenis kelamin tidak sama dengan yang tercatat di NIK. Periksa NIK dan jenis kelamin Anda."
+)
+MSG_DTKS_UNKNOWN = (
+    "Pelatihan ini khusus untuk warga yang terdaftar di DTKS/DTSEN; jawaban \u201cTidak tahu\u201d "
+    "belum cukup. Tanyakan ke kantor kelurahan atau periksa di cekbansos.kemensos.go.id, "
+    "lalu daftar lagi."
+)
+MSG_DUPLICATE = (
+    "NIK ini sudah terdaftar untuk angkatan ini. Jika Anda belum pernah mendaftar atau "
+    "kehilangan nomor pendaftaran, hubungi penyelenggara."
+)
+MSG_OVERLAP = (
+    "Anda sudah terdaftar di {title} ({organiser}), {dates}, yang jadwalnya bentrok dengan "
+    "angkatan ini."
+)
+
+YOUTH_AGES = (16, 30)  # Undang-Undang Kepemudaan: pemuda are 16 to 30 years old
+
+# Which answer a required target group is declared with, and the field that carries the message.
+_GROUP_FIELD = {
+    TargetGroup.DTKS: "dtks",
+    TargetGroup.JOB_SEEKER: "employment_status",
+    TargetGroup.LAID_OFF: "employment_status",
+    TargetGroup.MSME: "employment_status",
+    TargetGroup.DISABILITY: "disability",
+    TargetGroup.WOMEN: "gender",
+    TargetGroup.YOUTH: "birth_date",
+}
+
+
+class RegistrationRefused(Exception):
+    """Raised inside ``decide``: nothing is written; ``field`` gets ``message``."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def declared_groups(applicant: dict, age: int) -> set[TargetGroup]:
+    """The target groups an applicant's answers put them in (self-declared, checked by staff)."""
+    groups = set()
+    employment = applicant["employment_status"]
+    if applicant["dtks"] == "ya":
+        groups.add(TargetGroup.DTKS)
+    if employment in ("mencari-kerja", "terdampak-phk"):
+        groups.add(TargetGroup.JOB_SEEKER)
+    if employment == "terdampak-phk":
+        groups.add(TargetGroup.LAID_OFF)
+    if employment == "wirausaha":
+        groups.add(TargetGroup.MSME)
+    if applicant.get("disability"):
+        groups.add(TargetGroup.DISABILITY)
+    if applicant["gender"] == "P":
+        groups.add(TargetGroup.WOMEN)
+    if YOUTH_AGES[0] <= age <= YOUTH_AGES[1]:
+        groups.add(TargetGroup.YOUTH)
+    return groups
+
+
+def check_applicant(
+    ref: RunRef, applicant: dict, nik_birth: date, nik_gender: str, regions
+) -> dict:
+    """Course rules for valid answers; returns ``{field: message}`` (empty when eligible).
+
+    ``nik_birth`` and ``nik_gender`` come from the parsed NIK. The NIK's region is where it was
+    issued, not where the person lives, so domicile is judged by the KTP village only.
+    """
+    errors: dict[str, str] = {}
+    rules = ref.course.eligibility
+    birth = date.fromisoformat(applicant["birth_date"])
+    # The NIK keeps only two digits of the year; its century is a guess, so compare those.
+    if (birth.day, birth.month, birth.year % 100) != (
+        nik_birth.day,
+        nik_birth.month,
+        nik_birth.year % 100,
+    ):
+        errors["birth_date"] = MSG_BIRTH_NIK
+    if applicant["gender"] != nik_gender:
+        errors["gender"] = MSG_GENDER_NIK
+    if "birth_date" not in errors:
+        message = eligibility.check_age(rules, birth, ref.run.start)
+        if message:
+            errors["birth_date"] = message
+    message = eligibility.check_domicile(rules, applicant["village"], regions)
+    if message:
+        errors["village"] = message
+    message = eligibility.check_education(rules, Education(applicant["education"]))
+    if message:
+        errors["education"] = message
+    declared = declared_groups(applicant, eligibility.age_on(birth, ref.run.start))
+    for group in rules.target_groups:
+        field = _GROUP_FIELD[group]
+        if group in declared or field in errors:
+            continue
+        if group is TargetGroup.DTKS and applicant["dtks"] == "tidak-tahu":
+            errors[field] = MSG_DTKS_UNKNOWN
+        else:
+            single = rules.model_copy(update={"target_groups": (group,)})
+            errors[field] = eligibility.check_target_groups(single, declared) or ""
+    return errors
+
+
+def overlaps(a: RunRef, b: RunRef) -> bool:
+    return a.run.start <= b.end and b.run.start <= a.end
+
+
+def organiser_name(catalog: Catalog, ref: RunRef) -> str:
+    agency = catalog.agencies.get(ref.course_ref.organiser_id)
+    return agency.short_name if agency else ref.center.name
+
+
+def make_decide(
+    catalog: Catalog,
+    ref: RunRef,
+    applicant: dict,
+    *,
+    new_id: Callable[[], str],
+    consent_version: str,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Callable[[QueueSnapshot], dict]:
+    """The function the queue calls under its lock: refuse, or return the complete record."""
+    run_id = ref.public_id
+
+    def decide(snapshot: QueueSnapshot) -> dict:
+        for other_run_id, _registration_id in snapshot.registrations_of_nik(applicant["nik"]):
+            if other_run_id == run_id:
+                raise RegistrationRefused("nik", MSG_DUPLICATE)
+            other = catalog.find_run(other_run_id)
+            if other is not None and overlaps(ref, other):
+                raise RegistrationRefused(
+                    "nik",
+                    MSG_OVERLAP.format(
+                        title=other.course.title,
+                        organiser=organiser_name(catalog, other),
+                        dates=format_range(other.run.start, other.end),
+                    ),
+                )
+        status = "registered"
+        cap = ref.run.applicant_cap
+        if cap is not None:
+            counts = snapshot.counts(run_id)
+            if counts.registered + counts.waitlist >= cap:
+                status = "waitlist"
+        stamp = now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return {
+            "v": FORMAT_VERSION,
+            "id": new_id(),
+            "received_at": stamp,
+            "run_id": run_id,
+            "course_id": ref.course.id,
+            "center_id": ref.center.id,
+            "status": status,
+            "applicant": dict(applicant),
+            "consent": {"version": consent_version, "agreed_at": stamp},
+        }
+
+    return decide

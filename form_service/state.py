@@ -1,0 +1,101 @@
+"""What the app loads once at start: the catalog and the queue, plus the village lists per run.
+
+Views reach them through :func:`catalog`, :func:`queue` and :func:`today`, never through files.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import Flask, current_app
+
+from catalog.catalog import Catalog, RunRef
+from catalog.dates import today_wib
+from catalog.eligibility import OUTSIDE_BANTEN
+from catalog.load import CatalogError, require_catalog
+from catalog.regions import Regions
+from form_service.config import ConfigError
+from form_service.queue import RegistrationQueue, open_queue
+
+BANTEN = "36"
+OUTSIDE_LABEL = "Alamat KTP di luar Provinsi Banten"
+
+
+@dataclass
+class Villages:
+    """The ``<select>`` choices for one run (WTForms optgroups) and the values they allow."""
+
+    choices: dict[str, list[tuple[str, str]]]
+    values: frozenset[str]
+
+
+@dataclass
+class State:
+    catalog: Catalog
+    queue: RegistrationQueue
+    fixed_today: date | None
+    _villages: dict[str, Villages] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def villages(self, ref: RunRef) -> Villages:
+        key = ref.public_id
+        with self._lock:
+            if key not in self._villages:
+                self._villages[key] = village_choices(ref, self.catalog.regions)
+            return self._villages[key]
+
+
+def init_app(app: Flask) -> None:
+    config = app.config
+    try:
+        catalog_ = require_catalog(config["DATA_DIR"], today=config["TODAY"] or today_wib())
+    except CatalogError as error:
+        lines = "\n".join(p.format_text() for p in error.problems)
+        raise ConfigError(
+            f"Data katalog di {config['DATA_DIR']} berisi {len(error.problems)} kesalahan; "
+            f"perbaiki dulu (jalankan `katalog check`). / The catalog has errors:\n{lines}"
+        ) from None
+    app.extensions["katalog"] = State(
+        catalog=catalog_, queue=open_queue(config["QUEUE_PATH"]), fixed_today=config["TODAY"]
+    )
+
+
+def state() -> State:
+    return current_app.extensions["katalog"]
+
+
+def catalog() -> Catalog:
+    return state().catalog
+
+
+def queue() -> RegistrationQueue:
+    return state().queue
+
+
+def today() -> date:
+    """Today in WIB, or the configured fixed date."""
+    return state().fixed_today or today_wib()
+
+
+def village_choices(ref: RunRef, regions: Regions) -> Villages:
+    """Kelurahan/desa the run accepts, grouped by kecamatan; anyone -> Banten + outside Banten."""
+    domicile = ref.course.eligibility.domicile
+    prefixes = domicile or (BANTEN,)
+    villages = sorted(
+        {v.code: v for p in prefixes for v in regions.villages_within(p)}.values(),
+        key=lambda v: v.code,
+    )
+    groups: dict[str, list[tuple[str, str]]] = {}
+    if not domicile:
+        groups["Di luar Banten"] = [(OUTSIDE_BANTEN, OUTSIDE_LABEL)]
+    for village in villages:
+        district = regions.district_of(village.code)
+        regency = regions.regency_of(village.code)
+        label = f"Kecamatan {district.name if district else village.code[:6]}"
+        if regency is not None:
+            label += f", {regency.name}"
+        groups.setdefault(label, []).append((village.code, village.name))
+    values = frozenset(code for options in groups.values() for code, _ in options)
+    return Villages(choices=groups, values=values)

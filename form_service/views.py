@@ -1,0 +1,267 @@
+"""The form's pages: GET shows, POST validates then redirects (303) or re-renders with errors.
+
+Views never touch files: the catalog and queue come from :mod:`form_service.state`, the rules
+from :mod:`form_service.registration`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+
+from catalog import eligibility, labels
+from catalog.catalog import RunRef
+from catalog.dates import format_date_long, format_datetime_wib, format_range
+from catalog.status import RunStatus, run_status
+from form_service import state
+from form_service.forms import RegistrationForm
+from form_service.queue import QueueUnavailable, parse_registration_id
+from form_service.registration import (
+    RegistrationRefused,
+    check_applicant,
+    make_decide,
+    organiser_name,
+)
+
+log = logging.getLogger(__name__)
+bp = Blueprint("form", __name__)
+
+MSG_CSRF = "Formulir sudah terlalu lama terbuka. Periksa isian Anda lalu kirim lagi."
+MSG_HONEYPOT = (
+    "Formulir belum terkirim. Periksa isian Anda lalu tekan tombol Kirim pendaftaran sekali lagi."
+)
+MSG_QUEUE_DOWN = (
+    "Maaf, pendaftaran Anda belum tersimpan karena gangguan di server kami. Isian Anda masih "
+    "ada di bawah; coba kirim lagi dalam beberapa menit."
+)
+STATUS_LABELS = {"registered": "Terdaftar", "waitlist": "Daftar cadangan"}
+NEXT_STEPS = {
+    "interview": "Petugas akan menghubungi Anda lewat WhatsApp untuk jadwal wawancara.",
+    "test": "Petugas akan menghubungi Anda lewat WhatsApp untuk jadwal tes tertulis dan praktik.",
+    "administration": (
+        "Petugas akan memeriksa data Anda. Hasil seleksi berkas dikabarkan lewat WhatsApp."
+    ),
+    "first-come": (
+        "Peserta dipilih menurut urutan pendaftaran. Petugas akan mengabari Anda lewat WhatsApp."
+    ),
+}
+# Fields whose answers the course rules need; the rules run only when all of them are valid.
+RULE_FIELDS = (
+    "nik",
+    "birth_date",
+    "gender",
+    "village",
+    "education",
+    "employment_status",
+    "dtks",
+    "disability",
+)
+
+
+@bp.app_context_processor
+def inject_site_url() -> dict:
+    return {"site_url": current_app.config["SITE_URL"]}
+
+
+def find_run_or_404(center: str, course: str, run: str) -> RunRef:
+    ref = state.catalog().find_run(f"{center}/{course}/{run}")
+    if ref is None:
+        abort(404)
+    return ref
+
+
+def summary(ref: RunRef) -> dict:
+    """What the form, the closed page and the receipt say about a run."""
+    catalog = state.catalog()
+    regions = catalog.regions
+    run, course, center = ref.run, ref.course, ref.center
+    if run.venue is not None:
+        venue = run.venue.name
+        address = run.venue.address
+    else:
+        venue = center.name
+        address = center.address
+    return {
+        "run_id": ref.public_id,
+        "title": course.title,
+        "run_label": f"Angkatan {run.id}",
+        "center": center.name,
+        "organiser": organiser_name(catalog, ref),
+        "dates": format_range(run.start, ref.end),
+        "schedule": run.schedule,
+        "venue": venue,
+        "venue_address": address,
+        "venue_region": regions.label(ref.village),
+        "mode": labels.MODE[course.mode],
+        "fee": labels.rupiah(course.fee),
+        "quota": run.quota,
+        "opens": format_date_long(run.registration.opens),
+        "closes": format_date_long(run.registration.closes),
+        "selection": labels.SELECTION[course.selection],
+        "eligibility": eligibility.describe(course.eligibility, regions),
+        "documents": eligibility.documents(course.eligibility),
+        "next_step": NEXT_STEPS[course.selection.value],
+    }
+
+
+def configured_form(ref: RunRef) -> RegistrationForm:
+    villages = state.state().villages(ref)
+    form = RegistrationForm()
+    form.configure(
+        village_choices=villages.choices,
+        village_values=villages.values,
+        known_regencies=state.catalog().regions.regencies,
+        today=state.today(),
+    )
+    return form
+
+
+def render_form(ref: RunRef, form: RegistrationForm, status: int = 200, notice: str | None = None):
+    return (
+        render_template(
+            "form.html",
+            run=summary(ref),
+            form=form,
+            errors=form.field_errors(),
+            notice=notice,
+            privacy_url=current_app.config["PRIVACY_URL"],
+        ),
+        status,
+    )
+
+
+@bp.route("/daftar/<center>/<course>/<run>", methods=["GET", "POST"])
+def register(center: str, course: str, run: str):
+    ref = find_run_or_404(center, course, run)
+    status = run_status(ref.run, state.today())
+    if status is not RunStatus.OPEN:
+        return render_template("closed.html", run=summary(ref), status=status.value), 410
+    form = configured_form(ref)
+    if request.method == "GET":
+        return render_form(ref, form)
+
+    if request.content_length and not request.form:
+        abort(400)  # a body that is not a readable form (e.g. not UTF-8)
+    form.validate()
+    notice = None
+    if form.csrf_failed:
+        notice = MSG_CSRF
+    if form.honeypot_filled:
+        # Bots fill every field. Record nothing; a person (whose browser autofilled the hidden
+        # field) sees the form again, with the field emptied, and can simply send it again.
+        notice = MSG_HONEYPOT
+        form.website.data = ""
+    if not any(form[name].errors for name in RULE_FIELDS):
+        nik = form.parsed_nik
+        assert nik is not None
+        problems = check_applicant(
+            ref, form.applicant(), nik.birth_date, nik.gender, state.catalog().regions
+        )
+        for name, message in problems.items():
+            form[name].errors = [message]
+    if notice or form.field_errors():
+        return render_form(ref, form, 422, notice)
+
+    queue = state.queue()
+    decide = make_decide(
+        state.catalog(),
+        ref,
+        form.applicant(),
+        new_id=queue.new_registration_id,
+        consent_version=current_app.config["CONSENT_VERSION"],
+    )
+    try:
+        record = queue.append(decide)
+    except RegistrationRefused as refused:
+        form[refused.field].errors = [refused.message]
+        return render_form(ref, form, 422)
+    except QueueUnavailable as error:
+        log.error("registration not saved, queue unavailable: %s", error)
+        return render_form(ref, form, 503, MSG_QUEUE_DOWN)
+    return redirect(url_for("form.receipt", registration_id=record["id"]), 303)
+
+
+@bp.get("/daftar/terima/<registration_id>")
+def receipt(registration_id: str):
+    if parse_registration_id(registration_id) is None:
+        abort(404)
+    try:
+        record = state.queue().get(registration_id)
+    except QueueUnavailable as error:
+        log.error("receipt not shown, queue unavailable: %s", error)
+        abort(503)
+    if record is None:
+        abort(404)
+    ref = state.catalog().find_run(record["run_id"])
+    received = datetime.fromisoformat(record["received_at"].replace("Z", "+00:00"))
+    return (
+        render_template(
+            "receipt.html",
+            record=record,
+            run=summary(ref) if ref else None,
+            full_name=record["applicant"]["full_name"],
+            status_label=STATUS_LABELS.get(record["status"], record["status"]),
+            waitlist=record["status"] == "waitlist",
+            received=format_datetime_wib(received),
+        ),
+        200,
+        {"X-Robots-Tag": "noindex"},
+    )
+
+
+@bp.get("/api/runs/<center>/<course>/<run>")
+def run_api(center: str, course: str, run: str):
+    ref = state.catalog().find_run(f"{center}/{course}/{run}")
+    if ref is None:
+        response = jsonify({"error": "angkatan tidak ditemukan"})
+        response.status_code = 404
+    else:
+        try:
+            counts = state.queue().counts(ref.public_id)
+        except QueueUnavailable as error:
+            log.error("counts not available: %s", error)
+            abort(503)
+        response = jsonify(
+            {
+                "status": run_status(ref.run, state.today()).value,
+                "quota": ref.run.quota,
+                "registered": counts.registered,
+                "waitlist": counts.waitlist,
+                "opens": ref.run.registration.opens.isoformat(),
+                "closes": ref.run.registration.closes.isoformat(),
+            }
+        )
+        response.headers["Cache-Control"] = "public, max-age=60"
+    response.headers["Access-Control-Allow-Origin"] = site_origin()
+    response.headers["Vary"] = "Origin"
+    return response
+
+
+@bp.get("/healthz")
+def healthz():
+    folder = Path(current_app.config["QUEUE_PATH"]).parent
+    if folder.exists() and not os.access(folder, os.W_OK):
+        return "queue folder not writable", 503, {"Content-Type": "text/plain; charset=utf-8"}
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}
+
+
+def site_origin() -> str:
+    """The catalogue's origin for CORS, or ``*`` when the site URL is relative."""
+    url = current_app.config["SITE_URL"]
+    if "://" not in url:
+        return "*"
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{rest.split('/', 1)[0]}"
