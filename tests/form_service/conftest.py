@@ -25,8 +25,8 @@ VILLAGE = "3671011001"
 
 def fake_nik(i: int) -> str:
     """A structurally valid, obviously made-up NIK: Kota Tangerang, born 1..28 Jan 1990."""
-    serial = i % 9999 + 1
-    day = 1 + (i // 9999) % 28
+    serial = (i - 1) % 9999 + 1
+    day = 1 + ((i - 1) // 9999) % 28
     return f"367101{day:02d}0190{serial:04d}"
 
 
@@ -35,7 +35,7 @@ def fake_phone(i: int) -> str:
 
 
 def fake_id(i: int) -> str:
-    return format_registration_id(i + 1)
+    return format_registration_id(i)
 
 
 def make_record(
@@ -161,3 +161,13 @@ def staff_catalog(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return root
+
+
+# --- form app fixtures (owned by the form helper; defined in app_fixtures.py) -----------------
+from tests.form_service.app_fixtures import (  # noqa: E402, F401
+    app,
+    app_config,
+    client,
+    form_catalog,
+    make_app,
+)

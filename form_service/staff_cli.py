@@ -1,0 +1,382 @@
+"""`katalog queue ...`: the staff commands over the registration queue.
+
+Every command finds the queue like the form service does (``KATALOG_QUEUE_PATH``, default
+``var/queue.jsonl``) or takes ``--queue PATH``; commands that need run titles, quotas or region names
+load the catalog from ``--data DIR`` (``KATALOG_DATA_DIR``, default ``courses``). Help texts and
+output are plain Indonesian for clerks; errors are one Indonesian sentence, never a traceback.
+The logic lives in :mod:`form_service.staff`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from catalog.dates import now_utc, today_wib
+from form_service.queue import JsonlQueue, QueueLine, QueueUnavailable
+
+DEFAULT_QUEUE = "var/queue.jsonl"  # same default as form_service.config (QUEUE_PATH)
+DEFAULT_DATA = "courses"
+PERSONAL_DATA_NOTE = (
+    "Berkas ini berisi data pribadi (NIK, nomor HP, alamat). Simpan hanya di komputer kantor, "
+    "jangan dikirim lewat grup WhatsApp, dan hapus bila sudah tidak dipakai."
+)
+
+
+class StaffError(click.ClickException):
+    """An error for clerks: printed as "Gagal: ..." on stderr, exit code 1, no traceback."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"Gagal: {self.format_message()}", err=True, file=file)
+
+
+def queue_option(function):
+    return click.option(
+        "--queue",
+        "queue_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="KATALOG_QUEUE_PATH",
+        default=DEFAULT_QUEUE,
+        show_default=True,
+        help="Berkas antrean pendaftaran. Bawaan: variabel KATALOG_QUEUE_PATH, "
+        f"atau {DEFAULT_QUEUE}.",
+    )(function)
+
+
+def data_option(function):
+    return click.option(
+        "--data",
+        "data_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="KATALOG_DATA_DIR",
+        default=DEFAULT_DATA,
+        show_default=True,
+        help="Folder data kursus (untuk judul, kuota dan nama kelurahan). Bawaan: variabel "
+        f"KATALOG_DATA_DIR, atau {DEFAULT_DATA}.",
+    )(function)
+
+
+def run_option(help_text: str):
+    return click.option("--run", "run_id", metavar="ID", help=help_text)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def queue() -> None:
+    """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, periksa
+    berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""
+
+
+# --- shared helpers --------------------------------------------------------------------------
+
+
+def _missing(queue_path: Path) -> StaffError:
+    return StaffError(
+        f"berkas antrean tidak ditemukan: {queue_path}\n"
+        "Periksa --queue atau variabel KATALOG_QUEUE_PATH. Berkas ini baru ada setelah "
+        "pendaftaran pertama masuk."
+    )
+
+
+def _lines(queue_path: Path) -> Iterator[QueueLine]:
+    try:
+        lines = JsonlQueue(queue_path).read()
+    except FileNotFoundError:
+        raise _missing(queue_path) from None
+    except QueueUnavailable as error:
+        raise StaffError(str(error)) from None
+    return lines
+
+
+def _catalog(data_dir: Path):
+    from catalog.load import CatalogError, require_catalog
+
+    try:
+        return require_catalog(data_dir)
+    except CatalogError as error:
+        count = len(error.problems) if hasattr(error, "problems") else 0
+        raise StaffError(
+            f"data kursus di {data_dir} tidak bisa dibaca ({count} kesalahan). "
+            f"Jalankan: katalog check {data_dir}"
+        ) from None
+    except OSError as error:
+        raise StaffError(f"data kursus di {data_dir} tidak bisa dibaca: {error.strerror}") from None
+
+
+def _guard_io(function):
+    """Turn a disk error while streaming the queue into a clerk's message."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except QueueUnavailable as error:
+            raise StaffError(str(error)) from None
+        except OSError as error:
+            where = f" ({error.filename})" if error.filename else ""
+            raise StaffError(
+                f"berkas tidak bisa dibaca atau ditulis{where}: {error.strerror}"
+            ) from None
+
+    return wrapper
+
+
+def _today() -> date:
+    fixed = os.environ.get("KATALOG_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise StaffError(f"KATALOG_TODAY harus berbentuk TTTT-BB-HH, bukan {fixed!r}") from None
+    return today_wib()
+
+
+def _damaged_warning(count: int) -> None:
+    if count:
+        click.echo(
+            f"Peringatan: {count} baris rusak tidak dihitung. Jalankan: katalog queue verify",
+            err=True,
+        )
+
+
+# --- stats -----------------------------------------------------------------------------------
+
+
+@queue.command()
+@run_option("Hanya angkatan ini, id lengkap seperti blk-kota-tangerang/tata-boga/2027-1.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Cetak dalam format JSON (untuk program lain)."
+)
+@click.option(
+    "--public-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tulis berkas statistik TANPA data pribadi (hanya jumlah per angkatan) untuk situs: "
+    "katalog build --stats BERKAS.",
+)
+@queue_option
+@data_option
+@_guard_io
+def stats(
+    run_id: str | None, as_json: bool, public_out: Path | None, queue_path: Path, data_dir: Path
+) -> None:
+    """Jumlah pendaftar per angkatan: terdaftar, daftar tunggu, kuota, pendaftar per kursi dan
+    waktu pendaftaran terakhir (WIB)."""
+    from form_service.staff import stats as stats_module
+
+    catalog = _catalog(data_dir)
+    result = stats_module.collect(_lines(queue_path))
+    if run_id is not None and catalog.find_run(run_id) is None and run_id not in result.runs:
+        raise StaffError(f"angkatan {run_id} tidak ada di katalog maupun di antrean.")
+    if public_out is not None:
+        data = stats_module.public_stats(result, catalog, now_utc())
+        stats_module.write_public(public_out, data)
+        click.echo(
+            f"Statistik publik ditulis ke {public_out} ({len(data['runs'])} angkatan, "
+            "tanpa data pribadi)."
+        )
+        _damaged_warning(result.damaged_lines)
+        return
+    run_ids = stats_module.selected_runs(result, run_id)
+    if as_json:
+        data = stats_module.as_json(result, catalog, run_ids, now_utc())
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for line in stats_module.as_text(result, catalog, run_ids):
+            click.echo(line)
+    _damaged_warning(result.damaged_lines)
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+@queue.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help="xlsx untuk Excel (satu lembar per angkatan); csv untuk program lain.",
+)
+@run_option("Hanya angkatan ini, id lengkap seperti blk-kota-tangerang/tata-boga/2027-1.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Nama berkas hasil. Bawaan: pendaftar-<angkatan>-<tanggal>.xlsx di folder ini.",
+)
+@queue_option
+@data_option
+@_guard_io
+def export(
+    fmt: str, run_id: str | None, out: Path | None, queue_path: Path, data_dir: Path
+) -> None:
+    """Ekspor pendaftar ke berkas Excel (xlsx) atau CSV untuk dihubungi dan diseleksi.
+
+    Berkas hanya bisa dibaca oleh pengguna komputer ini (izin 0600)."""
+    from form_service.staff.export import export as write_export
+
+    catalog = _catalog(data_dir)
+    if run_id is not None and catalog.find_run(run_id) is None:
+        click.echo(f"Peringatan: angkatan {run_id} tidak ada di katalog.", err=True)
+    if out is None:
+        slug = run_id.replace("/", "_") if run_id else "semua"
+        out = Path(f"pendaftar-{slug}-{_today().isoformat()}.{fmt}")
+    lines = _lines(queue_path)
+    result = write_export(lines, out, fmt, catalog, run_id)
+    click.echo(
+        f"Tersimpan: {out} ({result.records} pendaftar dari {len(result.per_run)} angkatan)."
+    )
+    click.echo(PERSONAL_DATA_NOTE)
+    _damaged_warning(result.damaged_lines)
+
+
+# --- verify ----------------------------------------------------------------------------------
+
+
+@queue.command()
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=200,
+    show_default=True,
+    help="Tampilkan paling banyak sekian masalah (0 = semua).",
+)
+@queue_option
+@data_option
+@_guard_io
+def verify(limit: int, queue_path: Path, data_dir: Path) -> None:
+    """Periksa setiap baris antrean: baris rusak atau terpotong, nomor pendaftaran ganda,
+    NIK ganda di satu angkatan, angkatan yang tidak ada di katalog, versi format salah.
+
+    Keluar dengan kode 1 bila ada masalah."""
+    from form_service.staff.verify import verify as run_verify
+
+    catalog = _catalog(data_dir)
+    report = run_verify(_lines(queue_path), catalog, limit=limit)
+    for line in report.lines_out():
+        click.echo(line)
+    click.echo(report.summary())
+    if not report.clean:
+        sys.exit(1)
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+@queue.command()
+@click.argument("registration_id", metavar="NOMOR")
+@queue_option
+@data_option
+@_guard_io
+def show(registration_id: str, queue_path: Path, data_dir: Path) -> None:
+    """Tampilkan satu pendaftaran lengkap, misalnya saat menelepon pendaftar.
+
+    NOMOR adalah nomor pendaftaran seperti KP-7K3M-Q9TX-4HBW (huruf kecil dan tanpa tanda
+    hubung juga bisa)."""
+    from form_service.staff.show import describe, find, normalise_id
+
+    wanted = normalise_id(registration_id)
+    catalog = _catalog(data_dir)
+    found = find(_lines(queue_path), wanted)
+    if found is None:
+        raise StaffError(f"nomor pendaftaran {wanted} tidak ada di antrean {queue_path}.")
+    _line_no, record = found
+    for line in describe(record, catalog):
+        click.echo(line)
+
+
+# --- purge -----------------------------------------------------------------------------------
+
+
+@queue.command()
+@click.option(
+    "--before",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="TTTT-BB-HH",
+    help="Hapus pendaftaran yang masuk sebelum tanggal ini (WIB).",
+)
+@run_option("Hapus pendaftaran angkatan ini (id lengkap). Bersama --before: keduanya harus cocok.")
+@click.option("--dry-run", is_flag=True, help="Hanya hitung, jangan ubah berkas.")
+@click.option("--yes", is_flag=True, help="Jangan tanya konfirmasi (untuk skrip dan CI).")
+@queue_option
+@_guard_io
+def purge(
+    before: datetime | None, run_id: str | None, dry_run: bool, yes: bool, queue_path: Path
+) -> None:
+    """Hapus pendaftaran yang masa simpannya sudah habis.
+
+    Berkas antrean ditulis ulang dengan aman: pendaftaran yang masuk pada saat yang sama tidak
+    hilang dan tidak tercatat dua kali. Baris rusak tetap disimpan apa adanya agar bisa diperiksa
+    dengan 'katalog queue verify'."""
+    from form_service.staff.purge import keep_function
+
+    if before is None and run_id is None:
+        raise StaffError("sebutkan apa yang dihapus: --before TTTT-BB-HH atau --run ID.")
+    keep = keep_function(before.date() if before else None, run_id)
+    if not queue_path.is_file():
+        raise _missing(queue_path)
+    store = JsonlQueue(queue_path)
+    try:
+        preview = store.rewrite(keep, dry_run=True)
+    except FileNotFoundError:
+        raise _missing(queue_path) from None
+    what = _purge_description(before, run_id)
+    if dry_run:
+        click.echo(
+            f"Uji coba: {preview.removed} pendaftaran {what} akan dihapus, "
+            f"{preview.kept} tetap disimpan. Berkas tidak diubah."
+        )
+        _damaged_note(preview.damaged_kept)
+        return
+    if preview.removed == 0:
+        click.echo(f"Tidak ada pendaftaran {what}. Berkas tidak diubah.")
+        return
+    if not yes:
+        _confirm(f"Hapus {preview.removed} pendaftaran {what} dari {queue_path}? [y/N] ")
+    result = store.rewrite(keep)
+    click.echo(f"Dihapus: {result.removed} pendaftaran. Tetap disimpan: {result.kept}.")
+    _damaged_note(result.damaged_kept)
+    click.echo("Ingat: hapus juga berkas ekspor dan cadangan lama yang berisi data ini.")
+
+
+def _purge_description(before: datetime | None, run_id: str | None) -> str:
+    from catalog.dates import format_date_long
+
+    parts = []
+    if run_id:
+        parts.append(f"angkatan {run_id}")
+    if before:
+        parts.append(f"yang masuk sebelum {format_date_long(before.date())}")
+    return " ".join(parts)
+
+
+def _damaged_note(count: int) -> None:
+    if count:
+        click.echo(
+            f"{count} baris rusak disimpan apa adanya. Periksa dengan: katalog queue verify",
+            err=True,
+        )
+
+
+def _confirm(question: str) -> None:
+    stdin = click.get_text_stream("stdin")
+    click.echo(question, nl=False)
+    try:
+        answer = stdin.readline()
+    except (OSError, ValueError):
+        answer = ""
+    if answer == "":
+        click.echo("")
+        raise StaffError(
+            "tidak ada yang menjawab konfirmasi (input tertutup). Jalankan lagi dengan --yes "
+            "bila sudah yakin, atau coba dulu dengan --dry-run."
+        )
+    if answer.strip().lower() not in ("y", "ya", "yes"):
+        raise StaffError("dibatalkan, tidak ada yang dihapus.")
