@@ -52,6 +52,7 @@ ul { margin: 0; padding-left: 6mm; }
 .qr { text-align: center; }
 .qr svg { width: 60mm; height: 60mm; display: block; }
 .qr p { margin: 1mm 0 0; font-size: 10pt; overflow-wrap: anywhere; }
+a { color: inherit; }
 .qr .link { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 9pt; }
 footer { margin-top: 6mm; padding-top: 2mm; border-top: 1px solid #000; font-size: 10pt; }
 """
@@ -181,7 +182,7 @@ def poster_html(run_ref: RunRef, catalog: Catalog, *, base_url: str, today: date
 <div class="qr">
 {qr_svg(url)}
 <p>Pindai kode QR untuk info dan pendaftaran, atau buka:</p>
-<p class="link">{e(printed_url(url))}</p>
+<p class="link"><a href="{e(url)}">{e(printed_url(url))}</a></p>
 </div>
 </div>
 <footer>{footer}</footer>
