@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import ValidationError
 
 from catalog.labels import EDUCATION
@@ -101,29 +101,35 @@ def parse_birth_date(raw: str, today: date) -> date:
     return value
 
 
+class ChoiceField(StringField):
+    """One option picked from ``choices`` (``[(value, label)]``, or ``{group: [...]}`` for
+    ``<optgroup>``), rendered by the template as a ``select`` or as ``radio`` buttons.
+
+    WTForms' own SelectField is not used: the template renders the options (with placeholder and
+    groups) and the validators below give Indonesian messages, so its machinery adds nothing.
+    """
+
+    def __init__(self, label=None, validators=None, *, choices=(), control="select", **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.choices = choices
+        self.control = control
+
+
 class RegistrationForm(FlaskForm):
     """The applicant's answers. ``configure()`` sets what depends on the run and the day."""
 
     full_name = StringField("Nama lengkap", filters=[strip])
     nik = StringField("NIK (Nomor Induk Kependudukan)", filters=[strip])
     birth_date = StringField("Tanggal lahir", filters=[strip])
-    gender = RadioField("Jenis kelamin", choices=GENDERS, validate_choice=False)
+    gender = ChoiceField("Jenis kelamin", choices=GENDERS, control="radio")
     phone = StringField("Nomor WhatsApp", filters=[strip])
     email = StringField("Email (boleh dikosongkan)", filters=[strip])
-    village = SelectField("Kelurahan/desa sesuai alamat KTP", validate_choice=False)
+    village = ChoiceField("Kelurahan/desa sesuai alamat KTP")
     address = TextAreaField("Alamat sesuai KTP", filters=[strip])
-    education = SelectField(
-        "Pendidikan terakhir",
-        choices=EDUCATION_CHOICES,
-        validate_choice=False,
-    )
-    employment_status = SelectField(
-        "Pekerjaan saat ini",
-        choices=EMPLOYMENT,
-        validate_choice=False,
-    )
-    dtks = RadioField(
-        "Apakah keluarga Anda terdaftar di DTKS/DTSEN?", choices=DTKS, validate_choice=False
+    education = ChoiceField("Pendidikan terakhir", choices=EDUCATION_CHOICES)
+    employment_status = ChoiceField("Pekerjaan saat ini", choices=EMPLOYMENT)
+    dtks = ChoiceField(
+        "Apakah keluarga Anda terdaftar di DTKS/DTSEN?", choices=DTKS, control="radio"
     )
     disability = StringField("Disabilitas (boleh dikosongkan)", filters=[strip])
     motivation = TextAreaField(
@@ -168,7 +174,7 @@ class RegistrationForm(FlaskForm):
     def validate_birth_date(self, field: StringField) -> None:
         self.parsed_birth_date = parse_birth_date(field.data or "", self._today)
 
-    def validate_gender(self, field: RadioField) -> None:
+    def validate_gender(self, field: ChoiceField) -> None:
         if field.data not in ("L", "P"):
             raise ValidationError(MSG_GENDER_EMPTY)
 
@@ -182,7 +188,7 @@ class RegistrationForm(FlaskForm):
         if field.data and (len(field.data) > EMAIL_MAX or not _EMAIL_RE.fullmatch(field.data)):
             raise ValidationError(MSG_EMAIL)
 
-    def validate_village(self, field: SelectField) -> None:
+    def validate_village(self, field: ChoiceField) -> None:
         if field.data not in self._village_values:
             raise ValidationError(MSG_VILLAGE_EMPTY)
 
@@ -192,15 +198,15 @@ class RegistrationForm(FlaskForm):
         if len(field.data) > ADDRESS_MAX:
             raise ValidationError(MSG_ADDRESS_LONG)
 
-    def validate_education(self, field: SelectField) -> None:
+    def validate_education(self, field: ChoiceField) -> None:
         if field.data not in EDUCATION_VALUES:
             raise ValidationError(MSG_EDUCATION_EMPTY)
 
-    def validate_employment_status(self, field: SelectField) -> None:
+    def validate_employment_status(self, field: ChoiceField) -> None:
         if field.data not in EMPLOYMENT_VALUES:
             raise ValidationError(MSG_EMPLOYMENT_EMPTY)
 
-    def validate_dtks(self, field: RadioField) -> None:
+    def validate_dtks(self, field: ChoiceField) -> None:
         if field.data not in DTKS_VALUES:
             raise ValidationError(MSG_DTKS_EMPTY)
 

@@ -171,3 +171,22 @@ from tests.form_service.app_fixtures import (  # noqa: E402, F401
     form_catalog,
     make_app,
 )
+
+
+@pytest.fixture
+def queue_cli(queue_path: Path, staff_catalog: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run `katalog queue ARGS` with the queue and catalog found through the environment, as in
+    production. Returns click's Result (``.stdout``, ``.stderr``, ``.exit_code``)."""
+    from click.testing import CliRunner
+
+    from form_service.staff_cli import queue
+
+    monkeypatch.setenv("KATALOG_QUEUE_PATH", str(queue_path))
+    monkeypatch.setenv("KATALOG_DATA_DIR", str(staff_catalog))
+    monkeypatch.setenv("KATALOG_TODAY", "2027-01-20")
+
+    def run(*args: str, input: str | None = None):
+        result = CliRunner().invoke(queue, list(args), input=input, catch_exceptions=False)
+        return result
+
+    return run

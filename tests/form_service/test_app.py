@@ -1,0 +1,347 @@
+"""The app's routes, status codes, pages and configuration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from form_service import create_app
+from form_service.config import ConfigError
+from tests.form_service.app_fixtures import (
+    BOGA,
+    BOGA_CLOSED,
+    BOGA_UPCOMING,
+    JAHIT,
+    SITE_URL,
+    valid_answers,
+)
+
+
+def register(client, url=BOGA, **changes):
+    return client.post(url, data=valid_answers(**changes))
+
+
+# --- the form page --------------------------------------------------------------------------
+
+
+def test_form_page_shows_course_run_and_rules(client):
+    response = client.get(BOGA)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert '<html lang="id">' in html
+    assert '<h1 class="title">Tata Boga</h1>' in html
+    assert "Angkatan 2027-1" in html
+    assert "1–22 Februari 2027" in html
+    assert "Kantor Kelurahan Sukarasa" in html
+    assert "Kelurahan Sukarasa, Kecamatan Tangerang, Kota Tangerang, Banten" in html
+    assert "<dd>Gratis</dd>" in html
+    assert "Berusia 18 sampai 45 tahun saat pelatihan dimulai." in html
+    assert "Alamat di KTP berada di Kota Tangerang, Banten." in html
+    assert "Pendaftaran dibuka sampai <strong>Jumat, 22 Januari 2027</strong>." in html
+    assert "KTP (asli dan fotokopi), Kartu Keluarga (fotokopi)" in html
+    assert 'id="kirim"' in html
+    assert f'<a href="{SITE_URL}privasi/">pemberitahuan privasi</a>' in html
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "full_name",
+        "nik",
+        "birth_date",
+        "gender",
+        "phone",
+        "email",
+        "village",
+        "address",
+        "education",
+        "employment_status",
+        "dtks",
+        "disability",
+        "motivation",
+        "consent",
+        "website",
+    ],
+)
+def test_every_field_has_its_name_as_id(client, name):
+    html = client.get(BOGA).get_data(as_text=True)
+    assert f'id="{name}"' in html
+    assert f'name="{name}"' in html
+
+
+def test_village_select_offers_only_accepted_villages_grouped_by_kecamatan(client):
+    html = client.get(BOGA).get_data(as_text=True)
+    assert '<optgroup label="Kecamatan Tangerang, Kota Tangerang">' in html
+    assert '<option value="3671011001">Sukarasa</option>' in html
+    assert 'value="3603' not in html  # Kabupaten Tangerang is not accepted
+    assert "luar-banten" not in html
+
+
+def test_village_select_for_anyone_offers_banten_and_outside_banten(client):
+    html = client.get(JAHIT).get_data(as_text=True)
+    assert '<option value="luar-banten">Alamat KTP di luar Provinsi Banten</option>' in html
+    assert 'value="3603' in html and 'value="3673' in html and 'value="3671011001"' in html
+
+
+def test_honeypot_is_hidden_from_people(client):
+    html = client.get(BOGA).get_data(as_text=True)
+    assert '<div class="hp" aria-hidden="true">' in html
+    assert 'name="website" value="" tabindex="-1" autocomplete="off"' in html
+
+
+def test_unknown_run_is_404_in_indonesian_with_link_to_catalogue(client):
+    response = client.get("/daftar/blk-contoh/tata-boga/2099-9")
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert "Halaman tidak ditemukan" in html
+    assert f'<a class="button" href="{SITE_URL}">Lihat katalog pelatihan</a>' in html
+
+
+def test_run_not_open_yet_is_410_saying_when_it_opens(client):
+    response = client.get(BOGA_UPCOMING)
+    assert response.status_code == 410
+    html = response.get_data(as_text=True)
+    assert "Pendaftaran belum dibuka" in html
+    assert "Pendaftaran dibuka Senin, 4 Januari 2027" in html
+    assert "<form" not in html
+
+
+def test_closed_run_is_410_saying_it_closed(client):
+    response = client.get(BOGA_CLOSED)
+    assert response.status_code == 410
+    html = response.get_data(as_text=True)
+    assert "Pendaftaran sudah ditutup" in html
+    assert "sudah ditutup pada Jumat, 23 Oktober 2026" in html
+
+
+def test_post_to_closed_run_is_410_and_writes_nothing(client, app_config):
+    assert register(client, BOGA_CLOSED).status_code == 410
+    assert not Path(app_config["QUEUE_PATH"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("today", "status"),
+    [("2026-11-15", 410), ("2026-11-16", 200), ("2027-01-22", 200), ("2027-01-23", 410)],
+)
+def test_registration_dates_are_inclusive(make_app, today, status):
+    assert make_app(TODAY=today).test_client().get(BOGA).status_code == status
+
+
+# --- register and the receipt -----------------------------------------------------------
+
+
+def test_valid_registration_redirects_303_to_receipt(client):
+    response = register(client)
+    assert response.status_code == 303
+    assert response.headers["Location"].startswith("/daftar/terima/KP-")
+
+
+def test_receipt_shows_number_course_dates_status_and_next_steps(client):
+    location = register(client).headers["Location"]
+    registration_id = location.rsplit("/", 1)[1]
+    response = client.get(location)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Pendaftaran diterima" in html
+    assert f'id="registration-number">{registration_id}</strong>' in html
+    assert "<dd>Contoh Pendaftar</dd>" in html
+    assert "<dd>Tata Boga</dd>" in html
+    assert "<dd>Angkatan 2027-1</dd>" in html
+    assert "1–22 Februari 2027" in html
+    assert "Kantor Kelurahan Sukarasa" in html
+    assert '<dd id="registration-status">Terdaftar</dd>' in html
+    assert "Petugas akan menghubungi Anda lewat WhatsApp untuk jadwal wawancara." in html
+    assert "<li>Kartu Keluarga (fotokopi)</li>" in html
+    assert response.headers["X-Robots-Tag"] == "noindex"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_receipt_shows_no_nik_and_no_phone(client):
+    html = client.get(register(client).headers["Location"]).get_data(as_text=True)
+    assert "3671011708950001" not in html
+    assert "81200000001" not in html
+
+
+def test_receipt_tells_waitlisted_applicant(client):
+    register(client, nik="3671011708950001")
+    register(client, nik="3671011708950003", phone="081200000003")
+    location = register(client, nik="3671011708950004", phone="081200000004").headers["Location"]
+    html = client.get(location).get_data(as_text=True)
+    assert "Anda masuk daftar cadangan" in html
+    assert '<dd id="registration-status">Daftar cadangan</dd>' in html
+    assert "Jumlah pendaftar angkatan ini sudah mencapai batas" in html
+
+
+@pytest.mark.parametrize("registration_id", ["KP-0000-0000-0001", "nope", "KP-IIII-OOOO-LLLL"])
+def test_unknown_receipt_is_404(client, registration_id):
+    register(client)
+    assert client.get(f"/daftar/terima/{registration_id}").status_code == 404
+
+
+def test_receipt_is_printable(client):
+    html = client.get(register(client).headers["Location"]).get_data(as_text=True)
+    assert 'class="button button--secondary print-button" hidden' in html
+    with client.get("/daftar/static/form.css") as response:
+        assert "@media print" in response.get_data(as_text=True)
+
+
+# --- JSON for the static site ---------------------------------------------------------------
+
+
+def test_run_api_reports_status_and_counts_without_personal_data(client):
+    register(client)
+    response = client.get("/api/runs/blk-contoh/tata-boga/2027-1")
+    assert response.status_code == 200
+    assert response.json == {
+        "status": "dibuka",
+        "quota": 1,
+        "registered": 1,
+        "waitlist": 0,
+        "opens": "2026-11-16",
+        "closes": "2027-01-22",
+    }
+    assert response.headers["Access-Control-Allow-Origin"] == "https://katalog.example.org"
+    assert response.headers["Cache-Control"] == "public, max-age=60"
+
+
+def test_run_api_upcoming_and_unknown(client):
+    assert client.get("/api/runs/blk-contoh/tata-boga/2027-2").json["status"] == "akan-dibuka"
+    response = client.get("/api/runs/blk-contoh/tata-boga/2099-1")
+    assert response.status_code == 404
+    assert response.json == {"error": "angkatan tidak ditemukan"}
+
+
+def test_run_api_allows_any_origin_when_site_url_is_relative(make_app):
+    response = make_app(SITE_URL="/").test_client().get("/api/runs/blk-contoh/menjahit/2027-1")
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True) == "ok"
+
+
+# --- security headers ---------------------------------------------------------------------
+
+
+def test_strict_security_headers_on_every_page(client):
+    for url in (BOGA, "/daftar/x/y/z", "/healthz"):
+        headers = client.get(url).headers
+        csp = headers["Content-Security-Policy"]
+        for part in (
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+        ):
+            assert part in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "Strict-Transport-Security" not in headers
+
+
+def test_no_inline_script_or_style_in_pages(client):
+    location = register(client).headers["Location"]
+    for url in (BOGA, location, BOGA_UPCOMING, "/daftar/x/y/z"):
+        html = client.get(url).get_data(as_text=True)
+        assert "<script>" not in html and "<style" not in html and "style=" not in html
+        assert "onclick" not in html
+
+
+def test_hsts_and_secure_cookie_when_configured(make_app):
+    client = make_app(HSTS=True, SECURE_COOKIES=True, WTF_CSRF_ENABLED=True).test_client()
+    response = client.get(BOGA)
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_session_cookie_is_httponly_and_lax(make_app):
+    cookie = make_app(WTF_CSRF_ENABLED=True).test_client().get(BOGA).headers["Set-Cookie"]
+    assert cookie.startswith("katalog_sesi=")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+
+
+def test_proxy_fix_uses_forwarded_client_address(make_app):
+    app = make_app(PROXY_COUNT=1)
+
+    @app.get("/_test/ip")
+    def ip():
+        from flask import request
+
+        return request.remote_addr or ""
+
+    client = app.test_client()
+    assert client.get("/_test/ip", headers={"X-Forwarded-For": "203.0.113.9"}).text == (
+        "203.0.113.9"
+    )
+
+
+# --- configuration ----------------------------------------------------------------------------
+
+
+def test_refuses_to_start_in_production_without_secret_key(app_config):
+    config = {**app_config, "TESTING": False, "SECRET_KEY": None}
+    with pytest.raises(ConfigError) as error:
+        create_app(config)
+    assert "KATALOG_SECRET_KEY belum diisi" in str(error.value)
+    assert "KATALOG_SECRET_KEY is not set" in str(error.value)
+
+
+def test_refuses_to_start_with_queue_inside_site(app_config, tmp_path):
+    site = tmp_path / "site"
+    config = {**app_config, "SITE_DIR": str(site), "QUEUE_PATH": str(site / "q.jsonl")}
+    with pytest.raises(ConfigError, match="berada di dalam folder situs"):
+        create_app(config)
+
+
+def test_refuses_to_start_with_broken_catalog_listing_problems(app_config, form_catalog):
+    (form_catalog / "blk-contoh" / "menjahit.yml").write_text("id: menjahit\ntitel: x\n")
+    with pytest.raises(ConfigError) as error:
+        create_app(app_config)
+    assert "menjahit.yml:" in str(error.value)
+    assert "Data katalog di" in str(error.value)
+
+
+def test_reads_prefixed_environment(monkeypatch, app_config):
+    for key in ("SECRET_KEY", "QUEUE_PATH", "DATA_DIR", "TODAY", "SITE_URL"):
+        monkeypatch.setenv(f"KATALOG_{key}", str(app_config[key]))
+    monkeypatch.setenv("KATALOG_RATELIMIT_ENABLED", "false")
+    monkeypatch.setenv("KATALOG_PROXY_COUNT", "2")
+    monkeypatch.setenv("KATALOG_HSTS", "true")
+    app = create_app()
+    assert app.config["RATELIMIT_ENABLED"] is False
+    assert app.config["PROXY_COUNT"] == 2
+    assert app.config["HSTS"] is True
+    assert app.config["TODAY"].isoformat() == "2026-11-23"
+    assert app.config["SECRET_KEY"] == app_config["SECRET_KEY"]
+
+
+def test_numeric_secret_key_from_environment_stays_text(monkeypatch, app_config):
+    for key in ("QUEUE_PATH", "DATA_DIR", "TODAY"):
+        monkeypatch.setenv(f"KATALOG_{key}", str(app_config[key]))
+    monkeypatch.setenv("KATALOG_SECRET_KEY", "12345678901234567890")
+    assert create_app().config["SECRET_KEY"] == "12345678901234567890"
+
+
+def test_bad_today_is_refused(app_config):
+    with pytest.raises(ConfigError, match="KATALOG_TODAY '23-11-2026' bukan tanggal"):
+        create_app({**app_config, "TODAY": "23-11-2026"})
+
+
+def test_queue_file_is_private(client, app_config):
+    register(client)
+    assert Path(app_config["QUEUE_PATH"]).stat().st_mode & 0o777 == 0o600
+
+
+def test_record_is_one_json_line(client, app_config):
+    register(client)
+    lines = Path(app_config["QUEUE_PATH"]).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0])["run_id"] == "blk-contoh/tata-boga/2027-1"
