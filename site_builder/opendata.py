@@ -263,7 +263,7 @@ def _run(
 
 # --------------------------------------------------------------------------- katalog.csv
 
-# (column, where it comes from) — stable snake_case names, documented in docs/data-terbuka.md.
+# Stable snake_case column names, named like the JSON fields they come from (docs/data-terbuka.md).
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "course_id",

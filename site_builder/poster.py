@@ -30,31 +30,32 @@ html { color: #000; background: #fff; }
 body {
   margin: 0;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
-  font-size: 12pt;
-  line-height: 1.35;
+  font-size: 11pt;
+  line-height: 1.3;
 }
-.poster { max-width: 180mm; margin: 0 auto; padding: 4mm 0; }
+.poster { max-width: 180mm; margin: 0 auto; }
 @media screen { .poster { padding: 10mm 4mm; } }
-.contoh { border: 2px dashed #000; padding: 2mm 4mm; font-weight: bold; margin: 0 0 4mm; }
+.contoh { border: 2px dashed #000; padding: 1.5mm 3mm; font-size: 10pt; font-weight: bold;
+  margin: 0 0 3mm; }
 .status { background: #000; color: #fff; padding: 2mm 4mm; font-size: 16pt; font-weight: bold;
   margin: 0 0 4mm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-.kicker { font-size: 18pt; margin: 0; }
-.gratis { display: inline-block; border: 3px solid #000; padding: 0 3mm; font-size: 30pt;
+.kicker { font-size: 16pt; margin: 0; }
+.gratis { display: inline-block; border: 3px solid #000; padding: 0 3mm; font-size: 26pt;
   font-weight: 900; letter-spacing: 0.05em; margin-left: 2mm; }
-h1 { font-size: 30pt; line-height: 1.1; margin: 3mm 0 2mm; }
-.summary { font-size: 14pt; margin: 0 0 5mm; }
-.main { display: grid; grid-template-columns: 1fr 60mm; gap: 6mm; align-items: start; }
-dl { margin: 0; display: grid; grid-template-columns: 32mm 1fr; gap: 1.5mm 4mm; }
+h1 { font-size: 26pt; line-height: 1.1; margin: 2mm 0 1.5mm; }
+.summary { font-size: 13pt; margin: 0 0 4mm; }
+.main { display: grid; grid-template-columns: 1fr 52mm; gap: 6mm; align-items: start; }
+dl { margin: 0; display: grid; grid-template-columns: 34mm 1fr; gap: 1.2mm 3mm; }
 dt { font-weight: bold; }
 dd { margin: 0; }
-h2 { font-size: 14pt; margin: 5mm 0 1mm; }
+h2 { font-size: 13pt; margin: 4mm 0 1mm; }
 ul { margin: 0; padding-left: 6mm; }
 .qr { text-align: center; }
-.qr svg { width: 60mm; height: 60mm; display: block; }
+.qr svg { width: 52mm; height: 52mm; display: block; }
 .qr p { margin: 1mm 0 0; font-size: 10pt; overflow-wrap: anywhere; }
 a { color: inherit; }
 .qr .link { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 9pt; }
-footer { margin-top: 6mm; padding-top: 2mm; border-top: 1px solid #000; font-size: 10pt; }
+footer { margin-top: 5mm; padding-top: 2mm; border-top: 1px solid #000; font-size: 10pt; }
 """
 
 _STATUS_NOTICE = {

@@ -48,7 +48,7 @@ def share_text(run_ref: RunRef, catalog: Catalog, *, page_url: str) -> str:
     fee = rupiah(course.fee)
     lines = [
         f"Pelatihan {fee.lower() if course.fee == 0 else 'kerja'}: {course.title}",
-        f"Penyelenggara: {run_ref.center.name}",
+        f"Tempat pelatihan: {run_ref.center.name}",
         f"Jadwal: {format_range(run.start, run_ref.end)}",
         f"Biaya: {fee}",
         f"Daftar paling lambat: {format_date_long(run.registration.closes)}",

@@ -40,7 +40,7 @@ def test_whatsapp_message(catalog):
     assert unquote(url[len(prefix) :]) == (
         "[CONTOH – data uji coba]\n"
         "Pelatihan gratis: Tata Boga untuk Usaha Rumahan\n"
-        "Penyelenggara: BLK Contoh Kota Tangerang\n"
+        "Tempat pelatihan: BLK Contoh Kota Tangerang\n"
         "Jadwal: 1–22 Februari 2027\n"
         "Biaya: Gratis\n"
         "Daftar paling lambat: Jumat, 22 Januari 2027\n"
@@ -56,7 +56,7 @@ def test_whatsapp_message_for_a_run_at_a_venue_with_real_data(tmp_path):
     text = unquote(share.whatsapp_url(ref, catalog, page_url=PAGE + "#angkatan-2027-2"))
     assert text.removeprefix("https://wa.me/?text=").split("\n") == [
         "Pelatihan gratis: Tata Boga untuk Usaha Rumahan",
-        "Penyelenggara: BLK Contoh Kota Tangerang",
+        "Tempat pelatihan: BLK Contoh Kota Tangerang",
         "Lokasi: Kantor Kelurahan Sukasari",
         "Jadwal: 3–28 Mei 2027",
         "Biaya: Gratis",
