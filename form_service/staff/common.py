@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from catalog.catalog import Catalog, RunRef
 from catalog.dates import WIB, format_date_long, format_datetime_wib
@@ -85,8 +86,9 @@ def number(n: int) -> str:
 
 
 def ratio(n: float) -> str:
-    """One decimal with a decimal comma: 1.45 -> "1,5"."""
-    return f"{n:.1f}".replace(".", ",")
+    """One decimal, rounded half up, with a decimal comma: 0.15 -> "0,2", 6.0 -> "6,0"."""
+    rounded = Decimal(str(n)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return str(rounded).replace(".", ",")
 
 
 def humanise(code: object) -> str:

@@ -125,12 +125,11 @@ def as_text(stats: QueueStats, catalog: Catalog, run_ids: list[str]) -> list[str
         else:
             out.append(f"  {run_title(ref)}")
         quota = ref.run.quota if ref else None
-        seats = f"{ratio(run.total / quota)} pendaftar per kursi" if quota else "-"
-
+        seats = ratio(run.total / quota) if quota else "-"
         out.append(f"  Terdaftar            : {number(run.registered)}")
         out.append(f"  Daftar tunggu        : {number(run.waitlist)}")
         out.append(f"  Kuota                : {number(quota) if quota else '-'}")
-        out.append(f"  Peminat              : {seats}")
+        out.append(f"  Pendaftar per kursi  : {seats}")
         out.append(f"  Pendaftaran terakhir : {wib_text(run.last_received_at)}")
         out.append("")
     registered = sum(stats.runs.get(r, RunStats()).registered for r in run_ids)
