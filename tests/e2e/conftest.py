@@ -1,0 +1,179 @@
+"""Session fixtures for the real-browser tests: the built site, the running service, Chromium.
+
+Once per session the shipped data (``courses/``) is built into a temporary folder with
+``katalog build`` and served, together with the form, by ``katalog serve`` on a free port
+with a fixed "today" (2026-11-23) and a temporary queue file. Playwright's sync API drives
+Debian's Chromium (``/usr/bin/chromium``, never a downloaded browser).
+
+Every test here is marked ``browser``. Without Chromium (or without Playwright) those tests are
+skipped with a message that says how to install it; with ``KATALOG_REQUIRE_BROWSER=1`` (CI) the
+skip becomes a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.live import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DEFAULT_TIMEOUT_MS,
+    REPO,
+    SCREENSHOTS,
+    SERVER_START_TIMEOUT,
+    TODAY,
+    Applicant,
+    LiveSite,
+    browser_missing,
+    find_applicant,
+    free_port,
+    http_status,
+    katalog_command,
+    katalog_env,
+)
+
+# -- skip or fail without a browser -----------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("browser") is None:
+        return
+    reason = browser_missing()
+    if reason is None:
+        return
+    if os.environ.get("KATALOG_REQUIRE_BROWSER") == "1":
+        pytest.fail(
+            f"KATALOG_REQUIRE_BROWSER=1 but the browser tests cannot run: {reason}", pytrace=False
+        )
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def applicant() -> Applicant:
+    return find_applicant()
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    reason = browser_missing()
+    if reason is not None:  # the tests that use this are browser tests; don't build for nothing
+        pytest.skip(reason)
+    work = tmp_path_factory.mktemp("e2e")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site_dir = work / "site"
+    queue_path = work / "var" / "queue.jsonl"
+    queue_path.parent.mkdir()
+    build = subprocess.run(
+        [
+            *katalog_command(),
+            "build",
+            "--out", str(site_dir),
+            "--base-url", url,
+            "--form-url", url.rstrip("/"),
+            "--today", TODAY.isoformat(),
+        ],
+        cwd=REPO,
+        env=katalog_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert build.returncode == 0, f"katalog build failed:\n{build.stdout}\n{build.stderr}"
+    log_path = work / "serve.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [
+                *katalog_command(),
+                "serve",
+                "--host", "127.0.0.1",
+                "--port", str(port),
+                "--site", str(site_dir),
+                "--queue", str(queue_path),
+                "--data", str(REPO / "courses"),
+            ],
+            cwd=REPO,
+            env=katalog_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"katalog serve exited:\n{log_path.read_text()}", pytrace=False)
+            try:
+                if http_status(url + "healthz") == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"katalog serve did not answer /healthz:\n{log_path.read_text()}", pytrace=False
+                )
+            time.sleep(0.1)
+        yield LiveSite(url=url, site_dir=site_dir, queue_path=queue_path, work_dir=work)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+# -- Chromium ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser(live_site: LiveSite):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator[Callable[..., object]]:
+    """``new_page(width=1280, height=800, javascript=True)`` -> a Page in a fresh context.
+
+    Uncaught JavaScript errors are collected in ``page.js_errors``.
+    """
+    contexts = []
+
+    def make(width: int = 1280, height: int = 800, javascript: bool = True):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            java_script_enabled=javascript,
+            locale="id-ID",
+            timezone_id="Asia/Jakarta",
+            service_workers="block",
+        )
+        context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        page.js_errors = []
+        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
