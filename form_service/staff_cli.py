@@ -366,10 +366,9 @@ def _damaged_note(count: int) -> None:
 
 
 def _confirm(question: str) -> None:
-    stdin = click.get_text_stream("stdin")
     click.echo(question, nl=False)
     try:
-        answer = stdin.readline()
+        answer = sys.stdin.readline()
     except (OSError, ValueError):
         answer = ""
     if answer == "":

@@ -1,0 +1,215 @@
+"""`katalog queue show` and `katalog queue purge`."""
+
+from __future__ import annotations
+
+import multiprocessing
+import stat
+import time
+
+from form_service.queue import JsonlQueue, dump_record
+
+FORK = multiprocessing.get_context("fork")
+
+# --- show --------------------------------------------------------------------------------------
+
+
+def test_show_one_registration_for_a_phone_call(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, [qf.make_record(1), qf.make_record(2, status="waitlist")])
+    wanted = qf.fake_id(2)  # KP-0000-0000-0002
+
+    result = queue_cli("show", "kp 0000 oooo 0002")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"Pendaftaran {wanted}",
+        "  Waktu daftar      Selasa, 5 Januari 2027 pukul 09.31 WIB",
+        "  Status            Daftar tunggu",
+        "  Angkatan          Tata Boga untuk Usaha Rumahan — angkatan 2027-1",
+        f"                    ({qf.RUN_BOGA})",
+        "  Nama lengkap      Contoh Pendaftar 2",
+        f"  NIK               {qf.fake_nik(2)}",
+        "  Tanggal lahir     Senin, 1 Januari 1990",
+        "  Jenis kelamin     Laki-laki",
+        "  No. WhatsApp      0812-0000-0002",
+        "  Email             contoh2@example.org",
+        "  Kelurahan/desa    Kelurahan Sukarasa, Kecamatan Tangerang, Kota Tangerang, Banten",
+        "  Alamat            Jl. Contoh No. 2",
+        "  Pendidikan        SMA/SMK/sederajat",
+        "  Status pekerjaan  Belum bekerja",
+        "  DTKS/DTSEN        Tidak tahu",
+        "  Disabilitas       -",
+        "  Motivasi          Ingin membuka usaha.",
+        "  Persetujuan       versi 2026-11-01, Selasa, 5 Januari 2027 pukul 09.31 WIB",
+    ]
+
+
+def test_show_unknown_number(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, [qf.make_record(1)])
+
+    result = queue_cli("show", "KP-ZZZZ-ZZZZ-ZZZZ")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Gagal: nomor pendaftaran KP-ZZZZ-ZZZZ-ZZZZ tidak ada di antrean {queue_path}.\n"
+    )
+
+
+# --- purge -------------------------------------------------------------------------------------
+
+
+def _records(qf):
+    return [
+        qf.make_record(1, received_at="2026-12-31T16:59:59Z"),  # 23.59 WIB on 31 Dec
+        qf.make_record(2, received_at="2026-12-31T17:00:00Z"),  # 00.00 WIB on 1 Jan
+        qf.make_record(3, qf.RUN_MENJAHIT, received_at="2026-06-01T00:00:00Z"),
+        qf.make_record(4, qf.RUN_BOGA_2, received_at="2027-02-01T00:00:00Z"),
+    ]
+
+
+def ids_in(queue_path):
+    return [line.record["id"] for line in JsonlQueue(queue_path).read() if line.record]
+
+
+def test_purge_before_a_wib_date(queue_cli, queue_path, qf):
+    records = _records(qf)
+    qf.write_queue(queue_path, records)
+
+    result = queue_cli("purge", "--before", "2027-01-01", "--yes")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Dihapus: 2 pendaftaran. Tetap disimpan: 2.",
+        "Ingat: hapus juga berkas ekspor dan cadangan lama yang berisi data ini.",
+    ]
+    assert queue_path.read_bytes() == dump_record(records[1]) + dump_record(records[3])
+    assert stat.S_IMODE(queue_path.stat().st_mode) == 0o600
+
+
+def test_purge_a_run_after_confirmation(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, _records(qf))
+
+    result = queue_cli("purge", "--run", qf.RUN_BOGA, input="ya\n")
+
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        f"Hapus 2 pendaftaran angkatan {qf.RUN_BOGA} dari {queue_path}? [y/N] "
+        "Dihapus: 2 pendaftaran. Tetap disimpan: 2.\n"
+    )
+    assert ids_in(queue_path) == [qf.fake_id(3), qf.fake_id(4)]
+
+
+def test_purge_run_and_date_together_must_both_match(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, _records(qf))
+
+    result = queue_cli("purge", "--run", qf.RUN_BOGA, "--before", "2027-01-01", "--yes")
+
+    assert result.stdout.splitlines()[0] == "Dihapus: 1 pendaftaran. Tetap disimpan: 3."
+    assert ids_in(queue_path) == [qf.fake_id(2), qf.fake_id(3), qf.fake_id(4)]
+
+
+def test_purge_refused_at_the_prompt_changes_nothing(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, _records(qf))
+    before = queue_path.read_bytes()
+
+    result = queue_cli("purge", "--run", qf.RUN_BOGA, input="n\n")
+
+    assert result.exit_code == 1
+    assert result.stderr == "Gagal: dibatalkan, tidak ada yang dihapus.\n"
+    assert queue_path.read_bytes() == before
+
+
+def test_purge_without_anyone_to_answer_asks_for_yes(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, _records(qf))
+    before = queue_path.read_bytes()
+
+    result = queue_cli("purge", "--run", qf.RUN_BOGA)  # stdin closed, as in CI
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Gagal: tidak ada yang menjawab konfirmasi (input tertutup). Jalankan lagi dengan --yes "
+        "bila sudah yakin, atau coba dulu dengan --dry-run.\n"
+    )
+    assert queue_path.read_bytes() == before
+
+
+def test_purge_dry_run(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, _records(qf))
+    before = queue_path.read_bytes()
+
+    result = queue_cli("purge", "--before", "2027-01-01", "--dry-run")
+
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Uji coba: 2 pendaftaran yang masuk sebelum Jumat, 1 Januari 2027 akan dihapus, "
+        "2 tetap disimpan. Berkas tidak diubah.\n"
+    )
+    assert queue_path.read_bytes() == before
+
+
+def test_purge_keeps_damaged_lines_and_says_so(queue_cli, queue_path, qf):
+    records = _records(qf)
+    qf.write_queue(queue_path, records, tail=b"\xff rusak\n" + dump_record(records[0])[:20])
+
+    result = queue_cli("purge", "--run", qf.RUN_MENJAHIT, "--yes")
+
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "2 baris rusak disimpan apa adanya. Periksa dengan: katalog queue verify\n"
+    )
+    assert queue_path.read_bytes() == (
+        dump_record(records[0])
+        + dump_record(records[1])
+        + dump_record(records[3])
+        + b"\xff rusak\n"
+        + dump_record(records[0])[:20]
+        + b"\n"
+    )
+
+
+def test_purge_needs_a_condition_and_a_queue(queue_cli, queue_path, qf):
+    result = queue_cli("purge", "--yes")
+    assert result.exit_code == 1
+    assert result.stderr == "Gagal: sebutkan apa yang dihapus: --before TTTT-BB-HH atau --run ID.\n"
+
+    result = queue_cli("purge", "--run", qf.RUN_BOGA, "--yes")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Gagal: berkas antrean tidak ditemukan:")
+    assert not queue_path.parent.exists()
+
+
+def test_nothing_to_purge(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, _records(qf))
+
+    result = queue_cli("purge", "--before", "2020-01-01")
+
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Tidak ada pendaftaran yang masuk sebelum Rabu, 1 Januari 2020. Berkas tidak diubah.\n"
+    )
+
+
+def _keep_registering(path, records):
+    queue = JsonlQueue(path)
+
+    def decide(snapshot, record):
+        time.sleep(0.002)  # spread the appends over the purges
+        return record
+
+    for record in records:
+        queue.append(lambda snapshot, record=record: decide(snapshot, record))
+
+
+def test_purge_while_registrations_arrive_loses_nothing(queue_cli, queue_path, qf):
+    old = [qf.make_record(i, received_at="2026-01-01T00:00:00Z") for i in range(1000, 1200)]
+    qf.write_queue(queue_path, old)
+    new = [qf.make_record(i, received_at="2027-01-10T00:00:00Z") for i in range(1, 201)]
+    writer = FORK.Process(target=_keep_registering, args=(queue_path, new))
+    writer.start()
+    runs = 0
+    while writer.is_alive() or runs == 0:
+        assert queue_cli("purge", "--before", "2027-01-01", "--yes").exit_code == 0
+        runs += 1
+    writer.join(timeout=60)
+
+    assert sorted(ids_in(queue_path)) == sorted(r["id"] for r in new)
+    assert runs > 1

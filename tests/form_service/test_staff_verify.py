@@ -1,0 +1,145 @@
+"""`katalog queue verify`: every problem with its line number; never a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from form_service.queue import dump_record
+
+
+def test_clean_queue(queue_cli, queue_path, qf):
+    qf.write_queue(
+        queue_path, [qf.make_record(1), qf.make_record(2), qf.make_record(3, qf.RUN_MENJAHIT)]
+    )
+
+    result = queue_cli("verify")
+
+    assert result.exit_code == 0
+    assert result.stdout == "Antrean baik: 3 pendaftaran di 2 angkatan, tidak ada masalah.\n"
+
+
+def test_empty_queue(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, [])
+
+    result = queue_cli("verify")
+
+    assert result.exit_code == 0
+    assert result.stdout == "Antrean kosong: belum ada pendaftaran. Tidak ada masalah.\n"
+
+
+def test_every_kind_of_problem_with_its_line(queue_cli, queue_path, qf):
+    same_nik = qf.make_record(4, nik=qf.fake_nik(1))
+    same_id = qf.make_record(5)
+    same_id["id"] = qf.fake_id(2)
+    old_version = {**qf.make_record(6), "v": 2}
+    unknown_run = qf.make_record(7, "lain/kursus/2027-1")
+    wrong_course = {**qf.make_record(8), "course_id": "menjahit"}
+    odd_fields = qf.make_record(9)
+    del odd_fields["consent"]
+    odd_fields["catatan"] = "x"
+    odd_fields["applicant"]["nik"] = "12345"
+    odd_fields["status"] = "diterima"
+    odd_fields["received_at"] = "5 Januari 2027"
+    queue_path.parent.mkdir()
+    queue_path.write_bytes(
+        dump_record(qf.make_record(1))  # 1
+        + dump_record(qf.make_record(2))  # 2
+        + b"\x89PNG\r\n"  # 3: binary garbage, then 4: "\x1a..." garbage
+        + b"\x1a\n"
+        + b'{"full_name":"Contoh \xe9"}\n'  # 5: not UTF-8
+        + dump_record(same_nik)  # 6
+        + dump_record(same_id)  # 7
+        + dump_record(old_version)  # 8
+        + dump_record(unknown_run)  # 9
+        + dump_record(wrong_course)  # 10
+        + dump_record(odd_fields)  # 11
+        + b'"teks saja"\n'  # 12
+        + b"{"
+        + b"9" * (2 << 20)
+        + b"\n"  # 13: a 2 MB line
+        + dump_record(qf.make_record(14))[:50]  # 14: torn
+    )
+
+    result = queue_cli("verify")
+
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "baris 3: bukan teks UTF-8 yang sah",
+        "baris 4: bukan JSON yang sah",
+        "baris 5: bukan teks UTF-8 yang sah",
+        f"baris 6: NIK yang sama sudah terdaftar untuk angkatan {qf.RUN_BOGA} di baris 1",
+        f"baris 7: nomor pendaftaran {qf.fake_id(2)} sudah dipakai di baris 2",
+        "baris 8: versi format 2 tidak dikenal (seharusnya 1)",
+        "baris 9: angkatan lain/kursus/2027-1 tidak ada di katalog",
+        f"baris 10: center_id/course_id tidak cocok dengan angkatan {qf.RUN_BOGA}",
+        "baris 11: kolom wajib tidak ada: consent",
+        "baris 11: kolom tidak dikenal: catatan",
+        "baris 11: waktu daftar tidak sah (harus UTC seperti 2027-01-05T02:31:07Z)",
+        "baris 11: status tidak dikenal: diterima (harus registered atau waitlist)",
+        "baris 11: NIK bukan 16 angka",
+        "baris 12: bukan objek JSON (harus diawali '{')",
+        "baris 13: baris terlalu panjang (lebih dari 1 MB)",
+        "baris 14: baris terakhir terpotong (tidak diakhiri baris baru); "
+        "kemungkinan penulisan terhenti",
+        "Ditemukan 16 masalah di 14 baris antrean.",
+    ]
+    for personal in ("Contoh Pendaftar", qf.fake_nik(1), "+62812"):
+        assert personal not in result.stdout
+
+
+def test_binary_garbage_file_does_not_crash(queue_cli, queue_path):
+    queue_path.parent.mkdir()
+    queue_path.write_bytes(bytes(range(256)) * 50 + os.urandom(5000).replace(b"\n", b""))
+
+    result = queue_cli("verify")
+
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:2] == [
+        "baris 1: bukan JSON yang sah",  # bytes 0..9: control characters, valid UTF-8
+        "baris 2: bukan teks UTF-8 yang sah",
+    ]
+    assert result.stdout.splitlines()[-1].startswith("Ditemukan ")
+
+
+def test_limit_hides_the_rest_but_counts_them(queue_cli, queue_path):
+    queue_path.parent.mkdir()
+    queue_path.write_bytes(b"x\n" * 5)
+
+    result = queue_cli("verify", "--limit", "2")
+
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "baris 1: bukan JSON yang sah",
+        "baris 2: bukan JSON yang sah",
+        "Ditemukan 5 masalah di 5 baris antrean (3 tidak ditampilkan; pakai --limit 0).",
+    ]
+
+
+def test_duplicate_nik_in_other_run_is_allowed(queue_cli, queue_path, qf):
+    nik = qf.fake_nik(1)
+    qf.write_queue(queue_path, [qf.make_record(1), qf.make_record(2, qf.RUN_BOGA_2, nik=nik)])
+
+    assert queue_cli("verify").exit_code == 0
+
+
+def test_missing_queue_file(queue_cli, queue_path):
+    result = queue_cli("verify")
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Gagal: berkas antrean tidak ditemukan: {queue_path}\n")
+
+
+def test_records_written_by_the_queue_verify_clean(queue_cli, queue_path, qf):
+    from form_service.queue import JsonlQueue
+
+    queue = JsonlQueue(queue_path)
+    for i in (1, 2):
+        record = qf.make_record(i)
+        record["id"] = queue.new_registration_id()
+        queue.append(lambda snapshot, record=record: record)
+
+    result = queue_cli("verify")
+
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(queue_path.read_text().splitlines()[0])["v"] == 1
