@@ -9,6 +9,7 @@ live in :mod:`form_service.registration`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -143,12 +144,12 @@ class RegistrationForm(FlaskForm):
         self,
         *,
         village_choices: list | dict,
-        village_values: frozenset[str],
+        village_known: Callable[[str], bool],
         known_regencies: frozenset[str],
         today: date,
     ) -> None:
         self.village.choices = village_choices
-        self._village_values = village_values
+        self._village_known = village_known
         self._known_regencies = known_regencies
         self._today = today
         self.parsed_nik = None
@@ -189,7 +190,7 @@ class RegistrationForm(FlaskForm):
             raise ValidationError(MSG_EMAIL)
 
     def validate_village(self, field: ChoiceField) -> None:
-        if field.data not in self._village_values:
+        if not field.data or not self._village_known(field.data):
             raise ValidationError(MSG_VILLAGE_EMPTY)
 
     def validate_address(self, field: TextAreaField) -> None:

@@ -25,10 +25,22 @@ OUTSIDE_LABEL = "Alamat KTP di luar Provinsi Banten"
 
 @dataclass
 class Villages:
-    """The ``<select>`` choices for one run (WTForms optgroups) and the values they allow."""
+    """The ``<select>`` choices for one run, grouped by kecamatan, and the values offered."""
 
     choices: dict[str, list[tuple[str, str]]]
     values: frozenset[str]
+    regions: Regions
+
+    def known(self, value: str) -> bool:
+        """An answer the course rules can judge: an offered value or any known village.
+
+        A village the course does not accept then gets the rule's own message ("only for
+        residents of ...") instead of a bare "pick one".
+        """
+        if value in self.values or value == OUTSIDE_BANTEN:
+            return True
+        region = self.regions.get(value)
+        return region is not None and region.level == "village"
 
 
 @dataclass
@@ -98,4 +110,4 @@ def village_choices(ref: RunRef, regions: Regions) -> Villages:
             label += f", {regency.name}"
         groups.setdefault(label, []).append((village.code, village.name))
     values = frozenset(code for options in groups.values() for code, _ in options)
-    return Villages(choices=groups, values=values)
+    return Villages(choices=groups, values=values, regions=regions)

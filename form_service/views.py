@@ -122,7 +122,7 @@ def configured_form(ref: RunRef) -> RegistrationForm:
     form = RegistrationForm()
     form.configure(
         village_choices=villages.choices,
-        village_values=villages.values,
+        village_known=villages.known,
         known_regencies=state.catalog().regions.regencies,
         today=state.today(),
     )

@@ -1,0 +1,380 @@
+"""The form's answers: every field's wrong values, the error summary, values kept, escaping,
+CSRF, the honeypot, request limits and unreadable bodies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+
+from catalog.nik import MSG_EMPTY, MSG_NOT_DIGITS, MSG_UNKNOWN_REGENCY, MSG_WRONG_LENGTH
+from catalog.phone import MSG_BAD_CHARACTERS, MSG_FOREIGN, MSG_NOT_MOBILE
+from catalog.phone import MSG_EMPTY as MSG_PHONE_EMPTY
+from form_service import forms
+from form_service.registration import MSG_BIRTH_NIK, MSG_DTKS_UNKNOWN, MSG_GENDER_NIK
+from form_service.views import MSG_CSRF, MSG_HONEYPOT
+from tests.form_service.app_fixtures import BOGA, JAHIT, NIK_MAN, valid_answers
+
+
+def post(client, url=BOGA, **changes):
+    return client.post(url, data=valid_answers(**changes))
+
+
+def error_of(html: str, name: str) -> str | None:
+    """The message shown next to field ``name``."""
+    match = re.search(
+        rf'<p class="error-message" id="{name}-error"><span class="visually-hidden">'
+        r"Kesalahan: </span>(.*?)</p>",
+        html,
+        re.S,
+    )
+    return match.group(1) if match else None
+
+
+BAD_INPUTS = [
+    # (field, value, message)
+    ("full_name", "", forms.MSG_NAME_EMPTY),
+    ("full_name", "   ", forms.MSG_NAME_EMPTY),
+    ("full_name", "A" * 101, forms.MSG_NAME_LONG),
+    ("nik", "", MSG_EMPTY),
+    ("nik", "36710117089500O1", MSG_NOT_DIGITS),
+    ("nik", "367101170895", MSG_WRONG_LENGTH.format(count=12)),
+    ("nik", "3699011708950001", MSG_UNKNOWN_REGENCY.format(code="3699")),
+    ("birth_date", "", forms.MSG_BIRTH_EMPTY),
+    ("birth_date", "17 Agustus 1995", forms.MSG_BIRTH_FORMAT),
+    ("birth_date", "31-02-1995", forms.MSG_BIRTH_INVALID),
+    ("birth_date", "17-08-2030", forms.MSG_BIRTH_FUTURE),
+    ("birth_date", "17-08-1994", MSG_BIRTH_NIK),
+    ("gender", "", forms.MSG_GENDER_EMPTY),
+    ("gender", "X", forms.MSG_GENDER_EMPTY),
+    ("gender", "P", MSG_GENDER_NIK),
+    ("phone", "", MSG_PHONE_EMPTY),
+    ("phone", "0812abc", MSG_BAD_CHARACTERS),
+    ("phone", "021-5550000", MSG_NOT_MOBILE),
+    ("phone", "+6581234567", MSG_FOREIGN),
+    ("email", "bukan-email", forms.MSG_EMAIL),
+    ("email", "a@b", forms.MSG_EMAIL),
+    ("village", "", forms.MSG_VILLAGE_EMPTY),
+    ("village", "9999999999", forms.MSG_VILLAGE_EMPTY),
+    ("address", "", forms.MSG_ADDRESS_EMPTY),
+    ("address", "x" * 201, forms.MSG_ADDRESS_LONG),
+    ("education", "", forms.MSG_EDUCATION_EMPTY),
+    ("education", "phd", forms.MSG_EDUCATION_EMPTY),
+    ("employment_status", "", forms.MSG_EMPLOYMENT_EMPTY),
+    ("dtks", "", forms.MSG_DTKS_EMPTY),
+    ("dtks", "mungkin", forms.MSG_DTKS_EMPTY),
+    ("disability", "d" * 201, forms.MSG_DISABILITY_LONG),
+    ("motivation", "m" * 501, forms.MSG_MOTIVATION_LONG.format(count=501)),
+    ("consent", None, forms.MSG_CONSENT),
+]
+
+
+@pytest.mark.parametrize(("name", "value", "message"), BAD_INPUTS)
+def test_bad_input_gets_message_next_to_field_and_summary(client, app_config, name, value, message):
+    response = post(client, **{name: value})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert error_of(html, name) == escape(message)
+    assert "Ada 1 hal yang perlu diperbaiki" in html
+    assert f'<li><a href="#{name}">{escape(message)}</a></li>' in html
+    assert not Path(app_config["QUEUE_PATH"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", forms.MSG_VILLAGE_EMPTY),
+        ("3603011001", None),  # a real village, but the course only accepts Kota Tangerang
+        ("luar-banten", None),
+    ],
+)
+def test_domicile_is_judged_by_ktp_village_not_nik(client, value, message):
+    html = post(client, village=value).get_data(as_text=True)
+    expected = message or (
+        "Pelatihan ini hanya untuk warga ber-KTP Kota Tangerang, Banten. "
+        "Pilih kelurahan/desa sesuai alamat di KTP Anda."
+    )
+    assert error_of(html, "village") == escape(expected)
+
+
+def test_nik_issued_elsewhere_is_fine_when_ktp_address_is_accepted(client):
+    # NIK issued in Kota Serang (3673), KTP address now in Kota Tangerang: accepted.
+    response = post(client, nik="3673011708950001")
+    assert response.status_code == 303
+
+
+def test_nik_with_spaces_and_dots_is_accepted(client, app_config):
+    assert post(client, nik="3671 0117 0895 0001").status_code == 303
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "17-08-1995",
+        "17/08/1995",
+        "17.08.1995",
+        "17081995",
+        "1995-08-17",
+        "17 - 8 - 1995",
+        "17/8/1995",
+    ],
+)
+def test_birth_date_typed_by_hand_is_accepted(client, typed):
+    assert post(client, birth_date=typed).status_code == 303
+
+
+def test_several_errors_all_listed_in_order_with_values_kept(client):
+    response = post(client, nik="123", phone="", full_name="Contoh Pendaftar", consent=None)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "Ada 3 hal yang perlu diperbaiki" in html
+    links = re.findall(r'<li><a href="#(\w+)">', html)
+    assert links == ["nik", "phone", "consent"]
+    assert 'id="error-summary" tabindex="-1"' in html
+    assert 'value="Contoh Pendaftar"' in html
+    assert 'value="123"' in html
+    assert 'aria-describedby="nik-hint nik-error"' in html
+    assert 'aria-invalid="true"' in html
+    assert "<title>Perbaiki isian: " in html
+
+
+def test_every_typed_value_is_kept_after_an_error(client):
+    answers = dict(
+        full_name="Contoh Pendaftar Dua",
+        email="contoh@example.org",
+        address="Jl. Contoh No. 9",
+        disability="Tuna rungu; mohon juru bahasa isyarat",
+        motivation="Ingin membuka warung.",
+        gender="L",
+        dtks="ya",
+        education="smp",
+        employment_status="terdampak-phk",
+        village="3671011001",
+        birth_date="17/08/1995",
+        phone="",  # the one error
+    )
+    html = post(client, **answers).get_data(as_text=True)
+    assert 'value="Contoh Pendaftar Dua"' in html
+    assert 'value="contoh@example.org"' in html
+    assert ">\r\nJl. Contoh No. 9</textarea>" in html
+    assert 'value="Tuna rungu; mohon juru bahasa isyarat"' in html
+    assert ">\r\nIngin membuka warung.</textarea>" in html
+    assert 'id="gender" name="gender" value="L" checked' in html
+    assert 'id="dtks" name="dtks" value="ya" checked' in html
+    assert '<option value="smp" selected>' in html
+    assert '<option value="terdampak-phk" selected>' in html
+    assert '<option value="3671011001" selected>' in html
+    assert 'value="17/08/1995"' in html
+    assert 'name="consent" value="y" id="consent" checked' in html
+
+
+TEXT_FIELDS = [
+    "full_name",
+    "nik",
+    "birth_date",
+    "phone",
+    "email",
+    "address",
+    "disability",
+    "motivation",
+]
+
+
+@pytest.mark.parametrize("name", TEXT_FIELDS)
+def test_html_in_every_text_field_is_escaped(client, name):
+    attack = '"><script>alert(1)</script><b onmouseover=x>'
+    html = post(client, **{name: attack, "consent": None}).get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "<b onmouseover" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_spreadsheet_formula_text_is_kept_and_stored_as_typed(client, app):
+    formula = '=HYPERLINK("http://contoh.invalid","klik")'
+    response = post(client, full_name=formula, address="+SUM(1,2)", motivation="@cmd")
+    assert response.status_code == 303
+    with app.app_context():
+        from form_service import state
+
+        record = state.queue().get(response.headers["Location"].rsplit("/", 1)[1])
+    assert record["applicant"]["full_name"] == formula
+    assert record["applicant"]["address"] == "+SUM(1,2)"
+    assert record["applicant"]["motivation"] == "@cmd"
+
+
+def test_dtks_tidak_tahu_is_not_enough_for_a_dtks_course(client):
+    html = post(client, dtks="tidak-tahu").get_data(as_text=True)
+    assert error_of(html, "dtks") == escape(MSG_DTKS_UNKNOWN)
+
+
+def test_dtks_tidak_for_a_dtks_course(client):
+    html = post(client, dtks="tidak").get_data(as_text=True)
+    assert error_of(html, "dtks") == (
+        "Pelatihan ini khusus untuk warga yang terdaftar di DTKS/DTSEN (data keluarga kurang "
+        "mampu). Jika Anda tidak termasuk, pilih pelatihan lain."
+    )
+
+
+def test_dtks_not_asked_of_courses_without_target_group(client):
+    assert post(client, JAHIT, dtks="tidak-tahu", village="luar-banten").status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("nik", "birth", "message"),
+    [
+        # 17 years old on 1 Feb 2027
+        (
+            "3671011708090001",
+            "17-08-2009",
+            "Usia Anda saat pelatihan dimulai (17 tahun) di bawah batas minimal 18 tahun. "
+            "Pilih pelatihan lain yang sesuai usia Anda.",
+        ),
+        # 46 years old on 1 Feb 2027
+        (
+            "3671011708800001",
+            "17-08-1980",
+            "Usia Anda saat pelatihan dimulai (46 tahun) melebihi batas maksimal 45 tahun. "
+            "Pilih pelatihan lain yang sesuai usia Anda.",
+        ),
+    ],
+)
+def test_age_at_start_of_run(client, nik, birth, message):
+    html = post(client, nik=nik, birth_date=birth).get_data(as_text=True)
+    assert error_of(html, "birth_date") == escape(message)
+
+
+def test_age_limits_are_inclusive_on_the_start_day(client):
+    # 18th birthday on the first day of the run (1 Feb 2027)
+    assert post(client, nik="3671010102090001", birth_date="01-02-2009").status_code == 303
+
+
+def test_education_minimum(client):
+    html = post(client, JAHIT, education="sd").get_data(as_text=True)
+    assert error_of(html, "education") == (
+        "Pelatihan ini mensyaratkan pendidikan paling rendah SMP/sederajat."
+    )
+
+
+def test_woman_nik_and_gender(client):
+    assert post(client, nik="3671015708950002", gender="P").status_code == 303
+
+
+# --- CSRF, honeypot, limits -----------------------------------------------------------------
+
+
+def csrf_client(make_app):
+    client = make_app(WTF_CSRF_ENABLED=True).test_client()
+    html = client.get(BOGA).get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    return client, token
+
+
+def test_valid_csrf_token_registers(make_app):
+    client, token = csrf_client(make_app)
+    response = client.post(BOGA, data={**valid_answers(), "csrf_token": token})
+    assert response.status_code == 303
+
+
+@pytest.mark.parametrize("token", [None, "", "forged-token"])
+def test_missing_or_bad_csrf_token_rerenders_with_values_and_fresh_token(make_app, token):
+    client, _good = csrf_client(make_app)
+    data = valid_answers(full_name="Contoh Pendaftar Tiga")
+    if token is not None:
+        data["csrf_token"] = token
+    response = client.post(BOGA, data=data)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert MSG_CSRF in html
+    assert 'id="form-notice" tabindex="-1"' in html
+    assert 'value="Contoh Pendaftar Tiga"' in html
+    fresh = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    # ...and sending again with the fresh token works
+    assert client.post(BOGA, data={**data, "csrf_token": fresh}).status_code == 303
+
+
+def test_expired_csrf_token_rerenders_with_values(make_app, monkeypatch):
+    client, token = csrf_client(make_app)
+    import time
+
+    later = time.time() + 5 * 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.post(BOGA, data={**valid_answers(), "csrf_token": token})
+    assert response.status_code == 422
+    assert MSG_CSRF in response.get_data(as_text=True)
+
+
+def test_lost_session_cookie_rerenders_with_values(make_app):
+    client, token = csrf_client(make_app)
+    client.delete_cookie("katalog_sesi")
+    response = client.post(BOGA, data={**valid_answers(), "csrf_token": token})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert MSG_CSRF in html and 'value="Contoh Pendaftar"' in html
+
+
+def test_filled_honeypot_records_nothing_and_keeps_values(client, app_config):
+    response = post(client, website="http://spam.example")
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert MSG_HONEYPOT in html
+    assert 'name="website" value="" tabindex="-1"' in html
+    assert 'value="Contoh Pendaftar"' in html
+    assert not Path(app_config["QUEUE_PATH"]).exists()
+
+
+def test_oversize_body_is_413_page(client):
+    response = post(client, motivation="x" * 20_000)
+    assert response.status_code == 413
+    assert "Isian terlalu panjang" in response.get_data(as_text=True)
+
+
+def test_too_many_form_parts_is_refused(client):
+    data = valid_answers()
+    body = "&".join(f"{k}={v}" for k, v in data.items()) + "&x=1" * 60
+    response = client.post(
+        BOGA,
+        data=body.encode(),
+        content_type="multipart/form-data; boundary=b",
+    )
+    assert response.status_code in (400, 413)
+
+
+def test_invalid_utf8_body_is_400_page_not_a_crash(client, app_config):
+    response = client.post(
+        BOGA,
+        data=b"full_name=\xff\xfe&nik=" + NIK_MAN.encode(),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+    assert "Isian yang dikirim tidak dapat kami baca" in response.get_data(as_text=True)
+    assert not Path(app_config["QUEUE_PATH"]).exists()
+
+
+def test_invalid_utf8_in_multipart_is_replaced_and_kept_escaped(client):
+    body = b'--b\r\nContent-Disposition: form-data; name="full_name"\r\n\r\n\xff\xfe\r\n--b--\r\n'
+    response = client.post(BOGA, data=body, content_type="multipart/form-data; boundary=b")
+    assert response.status_code == 422
+    assert "\ufffd" in response.get_data(as_text=True)
+
+
+def test_rate_limit_on_post_is_429_page_in_indonesian(make_app):
+    client = make_app(RATELIMIT_ENABLED=True, RATELIMIT="2 per minute").test_client()
+    assert post(client, phone="").status_code == 422
+    assert post(client, phone="").status_code == 422
+    response = post(client, phone="")
+    assert response.status_code == 429
+    html = response.get_data(as_text=True)
+    assert "Terlalu banyak percobaan" in html
+    assert response.headers["Retry-After"] == "60"
+    assert client.get(BOGA).status_code == 200  # reading the form is never limited
+
+
+def test_rate_limit_counts_per_client_address(make_app):
+    client = make_app(RATELIMIT_ENABLED=True, RATELIMIT="1 per minute").test_client()
+    first = {"REMOTE_ADDR": "192.0.2.1"}
+    second = {"REMOTE_ADDR": "192.0.2.2"}
+    assert client.post(BOGA, data={}, environ_base=first).status_code == 422
+    assert client.post(BOGA, data={}, environ_base=first).status_code == 429
+    assert client.post(BOGA, data={}, environ_base=second).status_code == 422

@@ -1,0 +1,280 @@
+"""Registration against the queue: the record written, duplicates, overlapping runs, the
+waiting list, several processes at once, a torn last line and a full disk."""
+
+from __future__ import annotations
+
+import errno
+import json
+import multiprocessing
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from form_service import queue as queue_module
+from form_service import state
+from form_service.queue import open_queue
+from form_service.registration import MSG_DUPLICATE
+from form_service.views import MSG_QUEUE_DOWN
+from tests.form_service.app_fixtures import (
+    BOGA,
+    JAHIT,
+    JAHIT_MAY,
+    NIK_MAN,
+    valid_answers,
+    write_form_catalog,
+)
+
+ID_RE = re.compile(r"KP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
+
+
+def post(client, url=BOGA, **changes):
+    return client.post(url, data=valid_answers(**changes))
+
+
+def records(path: str | Path) -> list[dict]:
+    return [line.record for line in open_queue(path).read()]
+
+
+def test_record_holds_normalised_answers_in_contract_order(client, app_config):
+    response = post(
+        client,
+        nik="3671 0117 0895 0001",
+        birth_date="17/08/1995",
+        phone="0812-0000-0001",
+        email="contoh@example.org",
+        motivation="Ingin membuka usaha katering.",
+    )
+    assert response.status_code == 303
+    [record] = records(app_config["QUEUE_PATH"])
+    assert list(record) == [
+        "v", "id", "received_at", "run_id", "course_id", "center_id", "status", "applicant",
+        "consent",
+    ]  # fmt: skip
+    assert ID_RE.fullmatch(record["id"])
+    assert response.headers["Location"] == f"/daftar/terima/{record['id']}"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", record["received_at"])
+    assert record["run_id"] == "blk-contoh/tata-boga/2027-1"
+    assert (record["course_id"], record["center_id"]) == ("tata-boga", "blk-contoh")
+    assert record["status"] == "registered"
+    assert record["applicant"] == {
+        "full_name": "Contoh Pendaftar",
+        "nik": "3671011708950001",
+        "birth_date": "1995-08-17",
+        "gender": "L",
+        "phone": "+6281200000001",
+        "email": "contoh@example.org",
+        "village": "3671011001",
+        "address": "Jl. Contoh No. 1 RT 001/RW 002",
+        "education": "sma",
+        "employment_status": "mencari-kerja",
+        "dtks": "ya",
+        "disability": None,
+        "motivation": "Ingin membuka usaha katering.",
+    }
+    assert record["consent"] == {"version": "2026-11-01", "agreed_at": record["received_at"]}
+
+
+def test_outside_banten_is_recorded_as_such(client, app_config):
+    assert post(client, JAHIT, village="luar-banten").status_code == 303
+    assert records(app_config["QUEUE_PATH"])[0]["applicant"]["village"] == "luar-banten"
+
+
+def test_same_nik_twice_for_one_run_is_refused_without_revealing_the_number(client, app_config):
+    first = post(client)
+    registration_id = first.headers["Location"].rsplit("/", 1)[1]
+    response = post(client, full_name="Orang Lain", phone="081200000009")
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert MSG_DUPLICATE in html
+    assert '<li><a href="#nik">' in html
+    assert registration_id not in html
+    assert len(records(app_config["QUEUE_PATH"])) == 1
+
+
+def test_same_nik_typed_differently_is_still_a_duplicate(client):
+    post(client)
+    assert post(client, nik="3671-0117-0895-0001").status_code == 422
+
+
+def test_overlapping_run_is_refused_and_named(client, app_config):
+    assert post(client).status_code == 303  # tata-boga, 1-22 Feb 2027
+    response = post(client, JAHIT)  # menjahit, 8-26 Feb 2027
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert (
+        "Anda sudah terdaftar di Tata Boga (Disnaker Kota Tangerang), 1–22 Februari 2027, "
+        "yang jadwalnya bentrok dengan angkatan ini."
+    ) in html
+    assert len(records(app_config["QUEUE_PATH"])) == 1
+
+
+def test_runs_that_do_not_overlap_are_both_accepted(client, app_config):
+    assert post(client).status_code == 303
+    assert post(client, JAHIT_MAY).status_code == 303
+    assert len(records(app_config["QUEUE_PATH"])) == 2
+
+
+def test_waitlist_after_applicant_cap(client, app_config, make_app):
+    # cap 2: the first two are registered, the third goes to the waiting list
+    niks = ["3671011708950001", "3671011708950003", "3671011708950004"]
+    for i, nik in enumerate(niks):
+        assert post(client, nik=nik, phone=f"08120000000{i + 1}").status_code == 303
+    assert [r["status"] for r in records(app_config["QUEUE_PATH"])] == [
+        "registered",
+        "registered",
+        "waitlist",
+    ]
+    counts = client.get("/api/runs/blk-contoh/tata-boga/2027-1").json
+    assert (counts["registered"], counts["waitlist"]) == (2, 1)
+
+
+def test_waitlisted_registration_still_counts_as_registered_for_duplicates(client):
+    for nik in ("3671011708950001", "3671011708950003", "3671011708950004"):
+        post(client, nik=nik)
+    assert post(client, nik="3671011708950004").status_code == 422
+
+
+def test_registration_written_by_another_worker_is_seen(make_app, app_config):
+    first, second = make_app().test_client(), make_app().test_client()
+    assert post(first).status_code == 303
+    assert post(second).status_code == 422
+
+
+# --- several processes at once ------------------------------------------------------------
+
+
+def _register_in_process(data_dir: str, queue_path: str, barrier, results) -> None:
+    from form_service import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "QUEUE_PATH": queue_path,
+            "DATA_DIR": data_dir,
+            "TODAY": "2026-11-23",
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    client = app.test_client()
+    barrier.wait()
+    results.put(client.post(BOGA, data=valid_answers()).status_code)
+
+
+def test_same_nik_from_several_processes_at_once_is_accepted_exactly_once(tmp_path):
+    data_dir = str(write_form_catalog(tmp_path / "data"))
+    queue_path = str(tmp_path / "var" / "queue.jsonl")
+    context = multiprocessing.get_context("fork")
+    n = 6
+    barrier = context.Barrier(n)
+    results = context.Queue()
+    workers = [
+        context.Process(target=_register_in_process, args=(data_dir, queue_path, barrier, results))
+        for _ in range(n)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+        assert worker.exitcode == 0
+    statuses = sorted(results.get(timeout=5) for _ in range(n))
+    assert statuses == [303] + [422] * (n - 1)
+    assert [r["applicant"]["nik"] for r in records(queue_path)] == [NIK_MAN]
+
+
+# --- damaged file and full disk ---------------------------------------------------------------
+
+
+def test_torn_last_line_does_not_stop_registrations(client, app_config):
+    path = Path(app_config["QUEUE_PATH"])
+    assert post(client, nik="3671011708950003").status_code == 303
+    with open(path, "ab") as handle:
+        handle.write(b'{"v":1,"id":"KP-TORN')  # a crash in the middle of a write
+    response = post(client)
+    assert response.status_code == 303
+    lines = list(open_queue(path).read())
+    assert [line.problem is None for line in lines] == [True, False, True]
+    assert lines[2].record["applicant"]["nik"] == NIK_MAN
+    assert client.get(response.headers["Location"]).status_code == 200
+
+
+def test_full_disk_answers_503_keeps_values_and_writes_nothing(client, app_config, monkeypatch):
+    path = Path(app_config["QUEUE_PATH"])
+    assert post(client, nik="3671011708950003").status_code == 303
+    before = path.read_bytes()
+
+    real_write = os.write
+
+    def full_disk(fd, data):
+        if b'"applicant"' in bytes(data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(queue_module.os, "write", full_disk)
+    response = post(client, full_name="Contoh Pendaftar Empat", motivation="Tetap tersimpan")
+    assert response.status_code == 503
+    html = response.get_data(as_text=True)
+    assert MSG_QUEUE_DOWN in html
+    assert 'value="Contoh Pendaftar Empat"' in html
+    assert "Tetap tersimpan</textarea>" in html
+    assert path.read_bytes() == before
+
+    monkeypatch.setattr(queue_module.os, "write", real_write)
+    assert post(client).status_code == 303  # works again once there is space
+
+
+def test_half_written_record_is_truncated_on_error(client, app_config, monkeypatch):
+    path = Path(app_config["QUEUE_PATH"])
+    assert post(client, nik="3671011708950003").status_code == 303
+    before = path.read_bytes()
+    real_write = os.write
+
+    def short_write(fd, data):
+        if b'"applicant"' in bytes(data):
+            real_write(fd, bytes(data)[:20])
+            raise OSError(errno.EIO, "Input/output error")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(queue_module.os, "write", short_write)
+    assert post(client).status_code == 503
+    assert path.read_bytes() == before
+
+
+def test_receipt_when_queue_unreadable_is_503(client, app, monkeypatch):
+    location = post(client).headers["Location"]
+
+    def broken(registration_id):
+        raise queue_module.QueueUnavailable("kesalahan baca/tulis disk")
+
+    with app.app_context():
+        monkeypatch.setattr(state.queue(), "get", broken)
+    response = client.get(location)
+    assert response.status_code == 503
+
+
+def test_no_personal_data_in_logs(client, caplog, monkeypatch):
+    caplog.set_level("DEBUG")
+    post(client)
+    post(client)  # duplicate
+    post(client, phone="")  # invalid
+
+    def full_disk(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(queue_module.os, "write", full_disk)
+    post(client, nik="3671011708950003")
+    text = caplog.text + json.dumps([r.args for r in caplog.records], default=str)
+    for secret in ("3671011708950001", "3671011708950003", "Contoh Pendaftar", "81200000001"):
+        assert secret not in text
+    assert "queue unavailable" in caplog.text
+
+
+@pytest.mark.parametrize("url", [BOGA, JAHIT])
+def test_nothing_but_the_record_fields_is_stored(client, app_config, url):
+    post(client, url, village="3671011001", website="")
+    [record] = records(app_config["QUEUE_PATH"])
+    assert "website" not in record["applicant"] and "csrf_token" not in record["applicant"]
+    assert "consent" not in record["applicant"]
