@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Config, Flask
 
 PREFIX = "KATALOG"
 
@@ -91,10 +91,9 @@ def load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
 
 def env_config() -> dict[str, Any]:
     """The ``KATALOG_*`` environment as a mapping (for ``katalog serve`` to extend)."""
-    probe = Flask(__name__)
-    before = set(probe.config)
-    probe.config.from_prefixed_env(PREFIX)
-    return {key: value for key, value in probe.config.items() if key not in before}
+    probe = Config("")  # empty, unlike app.config which starts with Flask's defaults
+    probe.from_prefixed_env(PREFIX)
+    return dict(probe)
 
 
 def check_config(app: Flask) -> None:
