@@ -64,6 +64,25 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# The settings operators set as KATALOG_<name>; each is documented in docs/produksi.md (tested).
+SETTINGS = (
+    "SECRET_KEY",
+    "QUEUE_PATH",
+    "DATA_DIR",
+    "SITE_URL",
+    "SITE_DIR",
+    "PRIVACY_URL",
+    "CONSENT_VERSION",
+    "PROXY_COUNT",
+    "RATELIMIT_ENABLED",
+    "RATELIMIT",
+    "RATELIMIT_STORAGE_URI",
+    "HSTS",
+    "SECURE_COOKIES",
+    "TODAY",
+)
+
+
 class ConfigError(RuntimeError):
     """The service refuses to start; the message says why in Indonesian and English."""
 

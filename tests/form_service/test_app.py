@@ -345,3 +345,11 @@ def test_record_is_one_json_line(client, app_config):
     lines = Path(app_config["QUEUE_PATH"]).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1
     assert json.loads(lines[0])["run_id"] == "blk-contoh/tata-boga/2027-1"
+
+
+def test_every_setting_is_documented_for_operators():
+    from form_service.config import DEFAULTS, SETTINGS
+
+    guide = (Path(__file__).parents[2] / "docs" / "produksi.md").read_text(encoding="utf-8")
+    assert [key for key in SETTINGS if f"`KATALOG_{key}`" not in guide] == []
+    assert set(SETTINGS) <= set(DEFAULTS)
