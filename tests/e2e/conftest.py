@@ -17,6 +17,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -177,3 +178,26 @@ def new_page(browser) -> Iterator[Callable[..., object]]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+RECEIPT_SERIAL = 90  # the NIK serial of the registration whose receipt the page checks show
+
+
+@pytest.fixture(scope="session")
+def receipt_path(browser, live_site: LiveSite, applicant: Applicant) -> str:
+    """Site-relative path of a real receipt page (one registration made for the page checks)."""
+    from tests.e2e.helpers import answers, fill_form
+
+    context = browser.new_context()
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(live_site.at(applicant.form_url))
+        fill_form(page, answers(applicant, nik=applicant.nik(RECEIPT_SERIAL)))
+        with page.expect_navigation():
+            page.click("button[type=submit]#kirim")
+        path = urlsplit(page.url).path
+    finally:
+        context.close()
+    assert path.startswith("/daftar/terima/"), f"registration failed, ended on {path}"
+    return path.lstrip("/")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import axe_playwright_python
 
-from tests.e2e.conftest import SCREENSHOTS, Applicant
+from tests.e2e.live import SCREENSHOTS, Applicant
 
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -80,7 +80,7 @@ def field_error(page, name: str) -> FieldError | None:
         return None
     text = re.sub(r"^\s*Kesalahan:\s*", "", message.inner_text()).strip()
     control = page.locator(f"#{name}")
-    described_by = (control.get_attribute("aria-describedby") or "").split()
+    described_by = described_by_ids(control)
     link = page.locator(f"#error-summary a[href='#{name}']")
     return FieldError(
         message=text,
@@ -88,6 +88,17 @@ def field_error(page, name: str) -> FieldError | None:
         invalid=control.get_attribute("aria-invalid") == "true",
         in_summary=link.inner_text().strip() if link.count() else None,
     )
+
+
+DESCRIBED_BY = """el => [el, el.closest('fieldset')]
+    .filter(Boolean)
+    .flatMap(e => (e.getAttribute('aria-describedby') || '').split(/\\s+/))
+    .filter(Boolean)"""
+
+
+def described_by_ids(control) -> list[str]:
+    """Ids in aria-describedby of the control and of its <fieldset> (radio groups)."""
+    return control.evaluate(DESCRIBED_BY)
 
 
 def screenshot(page, name: str) -> Path:
@@ -142,3 +153,42 @@ def describe_violations(page_name: str, url: str, violations: list[dict]) -> str
         if len(violation["nodes"]) > 8:
             lines.append(f"    ... and {len(violation['nodes']) - 8} more elements")
     return "\n".join(lines)
+
+
+# -- one page of every type -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str  # site-relative
+    status: int = 200
+    submit_empty: bool = False  # submit the form untouched to get every error message
+
+
+def page_types(applicant: Applicant, receipt_path: str) -> list[PageType]:
+    """One page of each kind a resident or applicant sees, for the layout and axe checks."""
+    return [
+        PageType("beranda", ""),
+        PageType("kursus", applicant.course_url),
+        PageType("pusat", applicant.center_url),
+        PageType("kejuruan", applicant.kejuruan_url),
+        PageType("kecamatan", applicant.kecamatan_url),
+        PageType("kalender", "kalender/"),
+        PageType("formulir", applicant.form_url),
+        PageType("formulir-salah", applicant.form_url, status=422, submit_empty=True),
+        PageType("bukti", receipt_path),
+        PageType("404", "halaman-yang-tidak-ada/", status=404),
+    ]
+
+
+def open_page(page, url: str, kind: PageType) -> None:
+    """Load the page (and submit the empty form for "formulir-salah"); check the status."""
+    response = page.goto(url)
+    if kind.submit_empty:
+        with page.expect_navigation() as navigation:
+            page.click("button[type=submit]#kirim")
+        response = navigation.value
+    assert response is not None
+    assert response.status == kind.status, f"{kind.name}: HTTP {response.status} for {url}"
+    page.wait_for_load_state("load")
