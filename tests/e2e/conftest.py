@@ -150,7 +150,7 @@ def browser(live_site: LiveSite):
 def new_page(browser) -> Iterator[Callable[..., object]]:
     """``new_page(width=1280, height=800, javascript=True)`` -> a Page in a fresh context.
 
-    Uncaught JavaScript errors are collected in ``page.js_errors``.
+    Uncaught JavaScript errors and console errors are collected in ``page.js_errors``.
     """
     contexts = []
 
@@ -166,7 +166,14 @@ def new_page(browser) -> Iterator[Callable[..., object]]:
         contexts.append(context)
         page = context.new_page()
         page.js_errors = []
-        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        page.on("pageerror", lambda error: page.js_errors.append(f"{page.url}: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and page.js_errors.append(f"{page.url}: console: {message.text}")
+            ),
+        )
         return page
 
     yield make

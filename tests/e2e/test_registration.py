@@ -152,27 +152,28 @@ def test_register_without_javascript(new_page, live_site, applicant):
 
 # -- keyboard only ----------------------------------------------------------------------------
 
-FOCUS_STYLE = """() => {
+FOCUS_STYLE = """selector => {
     const el = document.activeElement;
     const style = getComputedStyle(el);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow !== 'none';
-    return {id: el.id, tag: el.tagName, outline, shadow,
+    return {match: el.matches(selector), outline, shadow,
             style: style.outlineStyle + ' ' + style.outlineWidth + ' / ' + style.boxShadow};
 }"""
 
 
-def tab_to(page, element_id: str, *, max_presses: int = 80) -> None:
-    """Press Tab until the element has focus; its focus must be visible."""
+def tab_to(page, target: str, *, max_presses: int = 150) -> None:
+    """Press Tab until ``target`` (an id, or a CSS selector) has focus; focus must be visible."""
+    selector = target if any(c in target for c in "#.[ ") else f"#{target}"
     for _ in range(max_presses):
         page.keyboard.press("Tab")
-        focus = page.evaluate(FOCUS_STYLE)
-        if focus["id"] == element_id:
+        focus = page.evaluate(FOCUS_STYLE, selector)
+        if focus["match"]:
             assert focus["outline"] or focus["shadow"], (
-                f"#{element_id} has no visible focus indicator ({focus['style']})"
+                f"{selector} has no visible focus indicator ({focus['style']})"
             )
             return
-    raise AssertionError(f"Tab never reached #{element_id}")
+    raise AssertionError(f"Tab never reached {selector}")
 
 
 def choose(page, element_id: str, value: str, *, max_presses: int = 400) -> None:
@@ -223,7 +224,12 @@ def keyboard_fill(page, values: dict[str, str]) -> None:
 
 def test_register_with_keyboard_only(new_page, live_site, applicant):
     page = new_page()
-    page.goto(live_site.at(applicant.form_url))
+    page.goto(live_site.at(applicant.course_url))
+    tab_to(page, f"a.daftar-button[data-run-id='{applicant.run_id}']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live_site.at(applicant.form_url)
+
     nik = applicant.nik(SERIAL_KEYBOARD)
     keyboard_fill(page, answers(applicant, nik=nik))
     tab_to(page, "kirim")

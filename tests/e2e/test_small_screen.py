@@ -1,4 +1,5 @@
-"""Every page type fits a 360x640 phone screen without sideways scrolling; screenshots kept."""
+"""Every page type fits a 360x640 phone screen without sideways scrolling or script errors;
+full-page screenshots of each are kept in test-artifacts/screenshots/."""
 
 from __future__ import annotations
 
@@ -50,4 +51,5 @@ def test_no_sideways_scroll_at_360px(new_page, live_site, applicant, receipt_pat
                 f"      {culprits}"
             )
         screenshot(page, f"{number:02d}-{kind.name}-{WIDTH}x{HEIGHT}")
+    problems.extend(f"JavaScript error: {error}" for error in page.js_errors)
     assert not problems, "pages scroll sideways on a phone:\n" + "\n".join(problems)
