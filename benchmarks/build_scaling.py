@@ -1,0 +1,219 @@
+"""How `katalog build` scales with the number of courses, against a bare Material build.
+
+For each size N, synthesises N valid courses (two runs each, 20 courses per center, spread over
+kejuruan and kecamatan) as a courses/ tree in a temporary folder, then times in the same run:
+
+* ``katalog build`` on that data (a subprocess, as staff and CI run it);
+* ``mkdocs build`` of a bare Material site with N plain pages outside a small nav (the same
+  theme, language and search plugin, no overrides) -- the floor any MkDocs site pays.
+
+It prints seconds, ms per course, the growth ratio between sizes and the ratio to the bare
+build, then the weight of a course page's first load (HTML + CSS + JS, gzip) and of the search
+index for the shipped data (courses/).
+
+Goals (issue): <= 4 ms per course, t(2000)/t(1000) <= 2.2, within 1.3x of the bare build;
+first load of a course page <= 80 KB gzip; search index for the shipped data <= 300 KB gzip.
+
+    .venv/bin/python benchmarks/build_scaling.py [--sizes 250 1000 2000] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TODAY = "2026-11-23"
+KEJURUAN = [
+    "tata-boga", "menjahit", "las", "otomotif", "barista", "sablon", "batik", "tata-rias",
+    "teknologi-informasi", "listrik-pendingin", "elektronika", "pangkas-rambut",
+]  # fmt: skip
+VILLAGES = [  # kelurahan in several kecamatan of Kota Tangerang, Kab. Tangerang, Kota Serang
+    "3671011001", "3671021001", "3671031001", "3671041001", "3671051001", "3671061001",
+    "3671071001", "3671081001", "3603052001", "3603062001", "3673011001", "3673021001",
+]  # fmt: skip
+
+COURSE = """\
+id: kursus-{n}
+title: Kursus Contoh {n}
+kejuruan: {kejuruan}
+summary: Kursus sintetis nomor {n} untuk mengukur kecepatan pembuatan situs.
+topics: [Materi pertama, Materi kedua, Materi ketiga, Materi keempat]
+duration: {{workdays: 15, hours_per_day: 7}}
+mode: offline
+certification: {{body: BNSP}}
+benefits: [Modul, Seragam, Sertifikat]
+starter_package: {{best: 3, contents: Paket peralatan usaha}}
+eligibility:
+  min_age: 18
+  max_age: 45
+  domicile: ["3671"]
+  documents: [ktp, kk]
+selection: interview
+reviewed: 2026-11-20
+runs:
+  - id: 2027-1
+    start: 2027-02-01
+    registration: {{opens: 2026-11-16, closes: 2027-01-22}}
+    quota: 20
+    schedule: Senin–Jumat, 08.00–15.00 WIB
+  - id: 2027-2
+    start: 2027-03-01
+    registration: {{opens: 2027-01-04, closes: 2027-02-22}}
+    quota: 20
+    venue: {{name: Kantor Kelurahan, village: "{village}"}}
+"""
+
+BARE_CONFIG = """\
+site_name: Bare
+theme: {name: material, language: id, font: false}
+plugins: [search]
+nav: [{Beranda: index.md}]
+validation: {omitted_files: ignore}
+"""
+
+BARE_PAGE = """\
+# Kursus Contoh {n}
+
+Kursus sintetis nomor {n} untuk mengukur kecepatan pembuatan situs. Lorem ipsum dolor sit amet,
+consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.
+
+## Yang dipelajari
+
+- Materi pertama
+- Materi kedua
+- Materi ketiga
+"""
+
+
+def synthesise(root: Path, courses: int) -> Path:
+    target = root / "courses"
+    target.mkdir(parents=True)
+    for name in ("dataset.yml", "agencies.yml", "kejuruan.yml"):
+        shutil.copy(REPO / "courses" / name, target / name)
+    for n in range(courses):
+        center_id = f"pusat-{n // 20:04d}"
+        folder = target / center_id
+        village = VILLAGES[(n // 20) % len(VILLAGES)]
+        if not folder.exists():
+            folder.mkdir()
+            (folder / "center.yml").write_text(
+                f"id: {center_id}\nname: Pusat Pelatihan {n // 20}\nkind: blk\n"
+                f'agency: disnaker-kota-tangerang\nvillage: "{village}"\n',
+                encoding="utf-8",
+            )
+        text = COURSE.format(
+            n=n, kejuruan=KEJURUAN[n % len(KEJURUAN)], village=VILLAGES[n % len(VILLAGES)]
+        )
+        (folder / f"kursus-{n}.yml").write_text(text, encoding="utf-8")
+    return target
+
+
+def synthesise_bare(root: Path, pages: int) -> Path:
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    for n in range(pages):
+        page = docs / "kursus" / f"k{n}"
+        page.mkdir(parents=True)
+        (page / "index.md").write_text(BARE_PAGE.format(n=n), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def run(args: list[str], cwd: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return elapsed
+
+
+def time_katalog(data: Path, out: Path) -> float:
+    return run(
+        [str(BIN / "katalog"), "build", "--data", str(data), "--out", str(out), "--today", TODAY,
+         "--config", str(REPO / "mkdocs.yml"), "--base-url", "https://pelatihan.example.go.id/"],
+        cwd=REPO,
+    )  # fmt: skip
+
+
+def time_bare(config: Path, out: Path) -> float:
+    return run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(out)], config.parent)
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def first_load(site: Path, page: Path) -> tuple[int, list[str]]:
+    """gzip bytes of a page and the CSS/JS it loads from the site itself."""
+    html = page.read_text(encoding="utf-8")
+    total, parts = gz(page), [f"{page.relative_to(site)} {gz(page)}"]
+    for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        asset = (page.parent / ref).resolve()
+        size = gz(asset)
+        total += size
+        parts.append(f"{asset.relative_to(site.resolve())} {size}")
+    return total, parts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    print(f"{'courses':>8} {'katalog s':>10} {'ms/course':>10} {'bare s':>8} {'vs bare':>8}")
+    results: dict[int, float] = {}
+    bare: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for size in args.sizes:
+            data = synthesise(root / f"data-{size}", size)
+            config = synthesise_bare(root / f"bare-{size}", size)
+            ours = statistics.median(
+                time_katalog(data, root / f"site-{size}") for _ in range(args.repeat)
+            )
+            base = statistics.median(
+                time_bare(config, root / f"bare-site-{size}") for _ in range(args.repeat)
+            )
+            results[size], bare[size] = ours, base
+            print(
+                f"{size:>8} {ours:>10.2f} {ours / size * 1000:>10.2f} {base:>8.2f} "
+                f"{ours / base:>7.2f}x"
+            )
+        sizes = sorted(results)
+        for small, large in zip(sizes, sizes[1:], strict=False):
+            print(
+                f"t({large})/t({small}) = {results[large] / results[small]:.2f} "
+                f"(bare {bare[large] / bare[small]:.2f}, linear {large / small:.2f})"
+            )
+
+        shipped = root / "site-shipped"
+        seconds = time_katalog(REPO / "courses", shipped)
+        course_pages = sorted(shipped.glob("kursus/*/*/index.html"))
+        total, parts = first_load(shipped, course_pages[0])
+        print(f"shipped data: built in {seconds:.2f} s")
+        print(f"first load of a course page: {total / 1024:.1f} KB gzip (goal <= 80 KB)")
+        for part in parts:
+            print(f"    {part} B")
+        index = shipped / "search" / "search_index.json"
+        print(
+            f"search index: {index.stat().st_size / 1024:.1f} KB, "
+            f"{gz(index) / 1024:.1f} KB gzip (goal <= 300 KB)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+/* Katalog Pelatihan Kerja: the only script of the site besides Material's bundle.
+ *
+ * 1. Material's helpers (__md_scope, __md_hash, __md_get, __md_set), which Material normally
+ *    writes as an inline script; here they come from a file so a strict CSP works.
+ * 2. Live status: every element with class "run" and data-run-id / data-opens / data-closes /
+ *    data-end gets its status recomputed for today's date in WIB, and on course pages the form
+ *    service is asked for applicant counts (GET <form-url>/api/runs/<center>/<course>/<run>).
+ * Without JavaScript the pages are complete: the status is the one computed at build time.
+ */
+/* global __md_scope:writable, __md_hash:writable, __md_get:writable, __md_set:writable */
+var __md_scope = new URL("../..", document.currentScript.src);
+var __md_hash = function (e) {
+  return [].reduce.call(e, function (h, c) { return (h << 5) - h + c.charCodeAt(0); }, 0);
+};
+var __md_get = function (e, s, t) {
+  s = s || localStorage; t = t || __md_scope;
+  return JSON.parse(s.getItem(t.pathname + "." + e));
+};
+var __md_set = function (e, v, s, t) {
+  s = s || localStorage; t = t || __md_scope;
+  try { s.setItem(t.pathname + "." + e, JSON.stringify(v)); } catch (err) { /* storage full */ }
+};
+
+(function () {
+  "use strict";
+  var LABELS = {
+    "akan-dibuka": "Akan dibuka",
+    "dibuka": "Dibuka",
+    "ditutup": "Ditutup",
+    "selesai": "Selesai"
+  };
+
+  /* Today's date in Jakarta (UTC+7, no daylight saving) as YYYY-MM-DD. */
+  function todayWib() {
+    return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  }
+
+  /* The same rule as catalog/status.py; ISO dates compare as strings. */
+  function statusOn(el, today) {
+    if (today < el.getAttribute("data-opens")) return "akan-dibuka";
+    if (today <= el.getAttribute("data-closes")) return "dibuka";
+    if (today <= el.getAttribute("data-end")) return "ditutup";
+    return "selesai";
+  }
+
+  function setStatus(el, status) {
+    if (!LABELS[status] || el.getAttribute("data-status") === status) return;
+    el.setAttribute("data-status", status);
+    var badge = el.querySelector(".run-status");
+    if (badge) {
+      badge.className = "run-status status-" + status;
+      badge.textContent = LABELS[status];
+    }
+    var button = el.querySelector("a.daftar-button");
+    if (button) button.hidden = status !== "dibuka";
+  }
+
+  function showCounts(el, data) {
+    var slot = el.querySelector(".run-applicants");
+    if (!slot || typeof data.registered !== "number" || typeof data.quota !== "number") return;
+    var text = data.registered + " pendaftar untuk " + data.quota + " kursi";
+    if (data.waitlist) text += ", " + data.waitlist + " di daftar tunggu";
+    slot.textContent = text;
+  }
+
+  function askFormService(el, formUrl) {
+    var id = el.getAttribute("data-run-id");
+    fetch(formUrl + "/api/runs/" + id, { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        if (data.status) setStatus(el, data.status);
+        showCounts(el, data);
+      })
+      .catch(function () { /* the form service is optional: keep the built page */ });
+  }
+
+  function start() {
+    var today = todayWib();
+    var runs = document.querySelectorAll(".run[data-run-id]");
+    for (var i = 0; i < runs.length; i++) setStatus(runs[i], statusOn(runs[i], today));
+    var meta = document.querySelector('meta[name="katalog-form-url"]');
+    if (!meta || !window.fetch) return;
+    var formUrl = meta.getAttribute("content").replace(/\/+$/, "");
+    var rows = document.querySelectorAll("table.runs tr.run[data-run-id]");
+    for (var j = 0; j < rows.length; j++) {
+      if (rows[j].getAttribute("data-status") !== "selesai") askFormService(rows[j], formUrl);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,104 @@
+"""What every page generator needs: the catalog, the build date and the site's settings.
+
+Everything derived from the whole catalog (runs per kejuruan, per kecamatan, by month) is
+computed once here, so each page costs time proportional to its own content only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from catalog.catalog import Catalog, CourseRef, RunRef
+from catalog.regions import Region
+from catalog.status import RunStatus, run_status
+from site_builder import urls
+from site_builder.stats import RunCounts, Stats
+
+
+@dataclass
+class SiteContext:
+    catalog: Catalog
+    today: date  # WIB; decides every status shown at build time
+    base_url: str = ""  # absolute site URL ending in "/", or "" when unknown
+    form_url: str = ""  # form service root without trailing "/"; "" = same host as the site
+    stats: Stats | None = None
+    _status: dict[str, RunStatus] = field(default_factory=dict, repr=False)
+
+    def status(self, ref: RunRef) -> RunStatus:
+        key = ref.public_id
+        if key not in self._status:
+            self._status[key] = run_status(ref.run, self.today)
+        return self._status[key]
+
+    def counts(self, ref: RunRef) -> RunCounts | None:
+        return self.stats.runs.get(ref.public_id) if self.stats else None
+
+    def absolute(self, url: str) -> str:
+        """The public address of a site-relative URL (relative when no base URL is known)."""
+        return self.base_url + url if self.base_url else "/" + url
+
+    @cached_property
+    def course_refs(self) -> list[CourseRef]:
+        return list(self.catalog.courses())
+
+    @cached_property
+    def run_refs(self) -> list[RunRef]:
+        return sorted(self.catalog.runs(), key=lambda r: (r.run.start, r.course.title, r.public_id))
+
+    @cached_property
+    def courses_by_kejuruan(self) -> dict[str, list[CourseRef]]:
+        result: dict[str, list[CourseRef]] = defaultdict(list)
+        for ref in self.course_refs:
+            result[ref.course.kejuruan].append(ref)
+        for refs in result.values():
+            refs.sort(key=lambda r: (r.course.title, r.public_id))
+        return result
+
+    def district(self, village_code: str) -> Region:
+        region = self.catalog.regions.district_of(village_code)
+        assert region is not None, village_code  # the loader checks every village code
+        return region
+
+    @cached_property
+    def districts(self) -> dict[str, Region]:
+        """Every kecamatan where a run is held or a center stands, by code."""
+        codes = {r.village[:6] for r in self.run_refs}
+        codes |= {c.village[:6] for c in self.catalog.centers.values()}
+        return {code: self.district(code + "0000") for code in sorted(codes)}
+
+    @cached_property
+    def courses_by_district(self) -> dict[str, list[CourseRef]]:
+        """Courses with at least one run held in the kecamatan (venue, else the center)."""
+        result: dict[str, dict[str, CourseRef]] = defaultdict(dict)
+        for ref in self.run_refs:
+            course_ref = ref.course_ref
+            result[ref.village[:6]].setdefault(course_ref.public_id, course_ref)
+        return {
+            code: sorted(refs.values(), key=lambda r: (r.course.title, r.public_id))
+            for code, refs in result.items()
+        }
+
+    @cached_property
+    def centers_by_district(self) -> dict[str, list[str]]:
+        result: dict[str, list[str]] = defaultdict(list)
+        for center in sorted(self.catalog.centers.values(), key=lambda c: c.name):
+            result[center.village[:6]].append(center.id)
+        return result
+
+    def kecamatan_url(self, code: str) -> str:
+        return urls.kecamatan(self.districts[code])
+
+    def course_runs(self, ref: CourseRef) -> list[RunRef]:
+        return sorted(ref.runs(), key=lambda r: (r.run.start, r.run.id))
+
+    def next_run(self, ref: CourseRef) -> RunRef | None:
+        """The run a resident cares about: open now, else the next to open, else the latest."""
+        runs = self.course_runs(ref)
+        for wanted in (RunStatus.OPEN, RunStatus.UPCOMING, RunStatus.CLOSED):
+            for run in runs:
+                if self.status(run) is wanted:
+                    return run
+        return runs[-1] if runs else None

@@ -1,0 +1,44 @@
+"""Render every page of the site as Markdown, in memory, then write them into a docs folder.
+
+Nothing is written until every page has been rendered, so a page that cannot be built leaves
+no half-written folder behind (the build itself also happens in a temporary folder).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder import about_page, center_page, course_page, listing_pages, urls
+from site_builder.context import SiteContext
+
+
+def render_pages(ctx: SiteContext) -> dict[str, str]:
+    """Source path inside the docs folder -> Markdown text, for every page of the site."""
+    pages = {
+        urls.source_path(urls.HOME): listing_pages.home(ctx),
+        urls.source_path(urls.KEJURUAN_INDEX): listing_pages.kejuruan_index(ctx),
+        urls.source_path(urls.KECAMATAN_INDEX): listing_pages.kecamatan_index(ctx),
+        urls.source_path(urls.CALENDAR): listing_pages.calendar(ctx),
+        urls.source_path(urls.ABOUT): about_page.render(ctx),
+    }
+    for kejuruan_id in ctx.catalog.kejuruan:
+        pages[urls.source_path(urls.kejuruan(kejuruan_id))] = listing_pages.kejuruan_page(
+            ctx, kejuruan_id
+        )
+    for code in ctx.districts:
+        pages[urls.source_path(ctx.kecamatan_url(code))] = listing_pages.kecamatan_page(ctx, code)
+    for center_id in ctx.catalog.centers:
+        pages[urls.source_path(urls.center(center_id))] = center_page.render(ctx, center_id)
+    for ref in ctx.course_refs:
+        pages[urls.source_path(urls.course(ref))] = course_page.render(ctx, ref)
+    return pages
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> None:
+    made: set[Path] = set()
+    for rel, text in pages.items():
+        path = docs_dir / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(text, encoding="utf-8")

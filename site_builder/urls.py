@@ -1,0 +1,99 @@
+"""The public URL scheme of the site, in one place.
+
+Every URL below is stable: it is printed on posters, shared on WhatsApp and linked from other
+sites, so an id change in the data is the only thing that may move a page.
+
+    /                                   home (Beranda)
+    /kursus/<center>/<course>/          one course and its runs; a run is #angkatan-<run>
+    /pusat/<center>/                    one training center
+    /kejuruan/                          every kejuruan (vocation)
+    /kejuruan/<kejuruan-id>/            the courses of one kejuruan
+    /kecamatan/                         every kecamatan with training
+    /kecamatan/<code>-<slug>/           training in one kecamatan, e.g. /kecamatan/367101-tangerang/
+    /kalender/                          runs by month
+    /tentang/                           about the site and privacy
+    /katalog.json, /katalog.csv         open data (site_builder.opendata)
+    /kalender/<center>/<course>/<run>.ics, /kalender/semua.ics   (site_builder.ical)
+    /poster/<center>/<course>/<run>.html                         (site_builder.poster)
+
+URLs here are site-relative paths without a leading slash ("kursus/a/b/"); pages link to each
+other with :func:`relative`, so the site works under any base path (e.g. GitHub Pages).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+from catalog.catalog import CourseRef, RunRef
+from catalog.regions import Region
+
+HOME = ""
+KEJURUAN_INDEX = "kejuruan/"
+KECAMATAN_INDEX = "kecamatan/"
+CALENDAR = "kalender/"
+ABOUT = "tentang/"
+
+
+def course(ref: CourseRef) -> str:
+    return f"kursus/{ref.center.id}/{ref.course.id}/"
+
+
+def center(center_id: str) -> str:
+    return f"pusat/{center_id}/"
+
+
+def kejuruan(kejuruan_id: str) -> str:
+    return f"kejuruan/{kejuruan_id}/"
+
+
+def slugify(text: str) -> str:
+    """ "Karang Tengah" -> "karang-tengah" (ASCII, lowercase, hyphens)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def kecamatan(district: Region) -> str:
+    """``kecamatan/367101-tangerang/``: the code keeps it unique, the name makes it readable."""
+    return f"kecamatan/{district.code}-{slugify(district.name)}/"
+
+
+def run_anchor(ref: RunRef) -> str:
+    """Id of a run's row on its course page (the same as site_builder.share.run_anchor)."""
+    return f"angkatan-{ref.run.id}"
+
+
+def run(ref: RunRef) -> str:
+    return f"{course(ref.course_ref)}#{run_anchor(ref)}"
+
+
+def register(form_url: str, ref: RunRef) -> str:
+    """The form service's page for one run: ``<form_url>/daftar/<center>/<course>/<run>``."""
+    return f"{form_url}/daftar/{ref.public_id}"
+
+
+def source_path(url: str) -> str:
+    """The generated Markdown file for a page URL: "kursus/a/b/" -> "kursus/a/b/index.md"."""
+    if url in ("", "/"):
+        return "index.md"
+    return url.rstrip("/") + "/index.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-relative).
+
+    ``relative("kursus/a/b/", "pusat/a/") == "../../../pusat/a/"``; anchors and file names are
+    kept: ``relative("", "katalog.json") == "katalog.json"``.
+    """
+    path, sep, fragment = to_url.partition("#")
+    suffix = sep + fragment
+    if path == from_url and suffix:
+        return suffix
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    rel = posixpath.relpath("/" + path, "/" + base)
+    if rel == ".":
+        rel = "./"
+    elif path.endswith("/") or not path:
+        rel += "/"
+    return rel + suffix
