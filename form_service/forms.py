@@ -114,6 +114,7 @@ class ChoiceField(StringField):
         super().__init__(label, validators, **kwargs)
         self.choices = choices
         self.control = control
+        self.options_html: Callable[[str | None], str] | None = None  # pre-rendered options
 
 
 class RegistrationForm(FlaskForm):
@@ -145,10 +146,12 @@ class RegistrationForm(FlaskForm):
         *,
         village_choices: list | dict,
         village_known: Callable[[str], bool],
+        village_options_html: Callable[[str | None], str] | None = None,
         known_regencies: frozenset[str],
         today: date,
     ) -> None:
         self.village.choices = village_choices
+        self.village.options_html = village_options_html
         self._village_known = village_known
         self._known_regencies = known_regencies
         self._today = today

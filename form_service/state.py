@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import Flask, current_app
+from markupsafe import Markup, escape
 
 from catalog.catalog import Catalog, RunRef
 from catalog.dates import today_wib
@@ -30,6 +31,28 @@ class Villages:
     choices: dict[str, list[tuple[str, str]]]
     values: frozenset[str]
     regions: Regions
+    _html: str = ""
+
+    def __post_init__(self) -> None:
+        # Rendered once: a run open to anyone lists ~1,550 villages, too many for a Jinja loop
+        # on every request (it was most of the time of a registration).
+        parts = []
+        for group, options in self.choices.items():
+            parts.append(f'<optgroup label="{escape(group)}">')
+            parts.extend(
+                f'<option value="{escape(value)}">{escape(label)}</option>'
+                for value, label in options
+            )
+            parts.append("</optgroup>")
+        self._html = "\n".join(parts)
+
+    def options_html(self, selected: str | None) -> Markup:
+        """The ``<optgroup>``/``<option>`` markup with ``selected`` marked."""
+        html = self._html
+        if selected and selected in self.values:
+            needle = f'<option value="{escape(selected)}">'
+            html = html.replace(needle, needle[:-1] + " selected>", 1)
+        return Markup(html)
 
     def known(self, value: str) -> bool:
         """An answer the course rules can judge: an offered value or any known village.
@@ -48,6 +71,9 @@ class State:
     catalog: Catalog
     queue: RegistrationQueue
     fixed_today: date | None
+    known_regencies: frozenset[str] = frozenset()
+    # blank form pages by (run id, day); a few runs x a few KB
+    pages: dict[tuple[str, date], str] = field(default_factory=dict)
     _villages: dict[str, Villages] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -70,7 +96,10 @@ def init_app(app: Flask) -> None:
             f"perbaiki dulu (jalankan `katalog check`). / The catalog has errors:\n{lines}"
         ) from None
     app.extensions["katalog"] = State(
-        catalog=catalog_, queue=open_queue(config["QUEUE_PATH"]), fixed_today=config["TODAY"]
+        catalog=catalog_,
+        queue=open_queue(config["QUEUE_PATH"]),
+        fixed_today=config["TODAY"],
+        known_regencies=catalog_.regions.regencies,
     )
 
 

@@ -21,6 +21,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_wtf.csrf import generate_csrf
 
 from catalog import eligibility, labels
 from catalog.catalog import RunRef
@@ -47,6 +48,7 @@ MSG_QUEUE_DOWN = (
     "Maaf, pendaftaran Anda belum tersimpan karena gangguan di server kami. Isian Anda masih "
     "ada di bawah; coba kirim lagi dalam beberapa menit."
 )
+TOKEN_SLOT = "\x00csrf-token\x00"  # cannot occur in rendered HTML
 STATUS_LABELS = {"registered": "Terdaftar", "waitlist": "Daftar cadangan"}
 NEXT_STEPS = {
     "interview": "Petugas akan menghubungi Anda lewat WhatsApp untuk jadwal wawancara.",
@@ -123,7 +125,8 @@ def configured_form(ref: RunRef) -> RegistrationForm:
     form.configure(
         village_choices=villages.choices,
         village_known=villages.known,
-        known_regencies=state.catalog().regions.regencies,
+        village_options_html=villages.options_html,
+        known_regencies=state.state().known_regencies,
         today=state.today(),
     )
     return form
@@ -143,15 +146,35 @@ def render_form(ref: RunRef, form: RegistrationForm, status: int = 200, notice: 
     )
 
 
+def blank_form(ref: RunRef) -> str:
+    """The empty form. Everything but the CSRF token is the same for every applicant on a given
+    day, so it is rendered once per run and day and only the token is put in per request."""
+    pages = state.state().pages
+    today = state.today()
+    if pages and next(iter(pages))[1] != today:
+        pages.clear()  # keep only today's pages: memory stays flat in a long-running worker
+    key = (ref.public_id, today)
+    html = pages.get(key)
+    if html is None:
+        form = configured_form(ref)
+        csrf = getattr(form, "csrf_token", None)
+        if csrf is not None:
+            csrf.current_token = TOKEN_SLOT
+        html = pages[key] = render_form(ref, form)[0]
+    if TOKEN_SLOT in html:
+        html = html.replace(TOKEN_SLOT, generate_csrf(), 1)
+    return html
+
+
 @bp.route("/daftar/<center>/<course>/<run>", methods=["GET", "POST"])
 def register(center: str, course: str, run: str):
     ref = find_run_or_404(center, course, run)
     status = run_status(ref.run, state.today())
     if status is not RunStatus.OPEN:
         return render_template("closed.html", run=summary(ref), status=status.value), 410
-    form = configured_form(ref)
     if request.method == "GET":
-        return render_form(ref, form)
+        return blank_form(ref)
+    form = configured_form(ref)
 
     if request.content_length and not request.form:
         abort(400)  # a body that is not a readable form (e.g. not UTF-8)

@@ -158,9 +158,9 @@ def test_every_typed_value_is_kept_after_an_error(client):
     html = post(client, **answers).get_data(as_text=True)
     assert 'value="Contoh Pendaftar Dua"' in html
     assert 'value="contoh@example.org"' in html
-    assert ">\r\nJl. Contoh No. 9</textarea>" in html
+    assert ">\nJl. Contoh No. 9</textarea>" in html
     assert 'value="Tuna rungu; mohon juru bahasa isyarat"' in html
-    assert ">\r\nIngin membuka warung.</textarea>" in html
+    assert ">\nIngin membuka warung.</textarea>" in html
     assert 'id="gender" name="gender" value="L" checked' in html
     assert 'id="dtks" name="dtks" value="ya" checked' in html
     assert '<option value="smp" selected>' in html
@@ -378,3 +378,17 @@ def test_rate_limit_counts_per_client_address(make_app):
     assert client.post(BOGA, data={}, environ_base=first).status_code == 422
     assert client.post(BOGA, data={}, environ_base=first).status_code == 429
     assert client.post(BOGA, data={}, environ_base=second).status_code == 422
+
+
+def test_each_visitor_gets_their_own_token_on_the_cached_page(make_app):
+    app = make_app(WTF_CSRF_ENABLED=True)
+    first, second = app.test_client(), app.test_client()
+    tokens = []
+    for client in (first, second, first):
+        html = client.get(BOGA).get_data(as_text=True)
+        tokens.append(re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1))
+        assert "\x00" not in html
+    assert tokens[0] != tokens[1]  # one raw token per session
+    assert tokens[0].split(".")[0] == tokens[2].split(".")[0]  # same session, same raw token
+    response = second.post(BOGA, data={**valid_answers(), "csrf_token": tokens[0]})
+    assert response.status_code == 422  # first's token is no good in second's session
