@@ -37,6 +37,8 @@ def neutralise(value: str) -> str:
     single quote in front; control characters that xlsx cannot store become U+FFFD."""
     if value.startswith(FORMULA_STARTS):
         value = "'" + value
+    if value.isprintable():  # fast path: no control characters at all
+        return value
     return _CONTROL_RE.sub("\ufffd", value)
 
 
@@ -45,7 +47,7 @@ def parse_received_at(value: object) -> datetime | None:
     if not isinstance(value, str) or not _RECEIVED_RE.fullmatch(value):
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
     except ValueError:
         return None
 

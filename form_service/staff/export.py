@@ -53,17 +53,19 @@ SUMMARY_SHEET = "Daftar angkatan"
 SHEET_NAME_MAX = 31
 _SHEET_BAD_RE = re.compile(r"[\[\]:*?/\\]")
 
-TEXT, DATE, DATETIME = "text", "date", "datetime"
+# TEXT: a plain string cell; DIGITS: a string cell formatted as text ("@") so that Excel keeps it
+# text when a clerk edits it (NIK, phone); DATE/DATETIME: real dates.
+TEXT, DIGITS, DATE, DATETIME = "text", "digits", "date", "datetime"
 # (header, width, kind)
 COLUMNS: list[tuple[str, int, str]] = [
     ("Nomor Pendaftaran", 20, TEXT),
     ("Waktu Daftar (WIB)", 18, DATETIME),
     ("Status", 14, TEXT),
     ("Nama Lengkap", 28, TEXT),
-    ("NIK", 19, TEXT),
+    ("NIK", 19, DIGITS),
     ("Tanggal Lahir", 14, DATE),
     ("Jenis Kelamin", 13, TEXT),
-    ("No. WhatsApp", 16, TEXT),
+    ("No. WhatsApp", 16, DIGITS),
     ("Email", 26, TEXT),
     ("Kelurahan/Desa", 40, TEXT),
     ("Alamat", 40, TEXT),
@@ -86,8 +88,13 @@ class ExportResult:
     per_run: dict[str, RunStats] = field(default_factory=dict)
 
 
-def row_values(record: dict, catalog: Catalog | None) -> list[Any]:
-    """The cells of one registration, in :data:`COLUMNS` order (not yet neutralised)."""
+def row_values(
+    record: dict, catalog: Catalog | None, villages: dict[object, str] | None = None
+) -> list[Any]:
+    """The cells of one registration, in :data:`COLUMNS` order (not yet neutralised).
+
+    ``villages`` caches region labels between calls (an export repeats the same few hundred).
+    """
     applicant = record.get("applicant")
     if not isinstance(applicant, dict):
         applicant = {}
@@ -96,6 +103,14 @@ def row_values(record: dict, catalog: Catalog | None) -> list[Any]:
         return "" if value is None else str(value)
 
     birth = applicant.get("birth_date")
+    village = applicant.get("village")
+    if villages is None:
+        place = village_label(catalog, village)
+    else:
+        key = village if isinstance(village, str) else repr(village)
+        place = villages.get(key)
+        if place is None:
+            place = villages[key] = village_label(catalog, village)
     return [
         text(record.get("id")),
         wib_naive(record.get("received_at")) or text(record.get("received_at")),
@@ -106,7 +121,7 @@ def row_values(record: dict, catalog: Catalog | None) -> list[Any]:
         label(GENDER_LABEL, applicant.get("gender")),
         phone_local(applicant.get("phone")),
         text(applicant.get("email")),
-        village_label(catalog, applicant.get("village")),
+        place,
         text(applicant.get("address")),
         education_label(applicant.get("education")),
         label(EMPLOYMENT_LABEL, applicant.get("employment_status")),
@@ -176,11 +191,12 @@ def _write_csv(handle, lines, out, catalog, run_id) -> ExportResult:
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
     writer.writerow(["Angkatan", *HEADERS])
+    villages: dict[object, str] = {}
     for record in _selected(lines, result, run_id):
         cells = []
-        for value in row_values(record, catalog):
+        for value in row_values(record, catalog, villages):
             if isinstance(value, datetime):
-                value = value.strftime("%Y-%m-%d %H:%M")
+                value = value.isoformat(" ", "minutes")
             elif isinstance(value, date):
                 value = value.isoformat()
             cells.append(neutralise(value))
@@ -212,8 +228,10 @@ def _write_xlsx(handle, lines, out, catalog, run_id) -> ExportResult:
         return sheets[rid]
 
     def cell(sheet, value: Any, kind: str):
+        if kind == TEXT or (isinstance(value, str) and kind != DIGITS):
+            return _safe(value)  # a plain cell: much cheaper than a WriteOnlyCell
         c = WriteOnlyCell(sheet, value=_safe(value))
-        if kind == TEXT or isinstance(value, str):
+        if kind == DIGITS:
             c.number_format = "@"
         elif kind == DATE:
             c.number_format = DATE_FORMAT
@@ -221,12 +239,13 @@ def _write_xlsx(handle, lines, out, catalog, run_id) -> ExportResult:
             c.number_format = DATETIME_FORMAT
         return c
 
+    villages: dict[object, str] = {}
     if run_id is not None:
         new_sheet(run_id)
     for record in _selected(lines, result, run_id):
         rid = record["run_id"]
         _name, sheet = sheets.get(rid) or new_sheet(rid)
-        values = row_values(record, catalog)
+        values = row_values(record, catalog, villages)
         sheet.append(
             [cell(sheet, v, kind) for v, (_h, _w, kind) in zip(values, COLUMNS, strict=True)]
         )
