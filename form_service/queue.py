@@ -550,8 +550,8 @@ class JsonlQueue:
         """Replace the file with the lines ``keep`` accepts, atomically, holding the writers' lock.
 
         Damaged lines (``record is None``) are always kept byte for byte (a torn last line gets a
-        newline) so that `verify` can still show them. New file: mode 0600, fsync, rename over
-        the old one, fsync of the folder. A registration arriving meanwhile waits for the lock and
+        newline) so that `verify` can still show them. New file: mode 0600, the old file's owner
+        (when run as root), fsync, rename over the old one, fsync of the folder. A registration arriving meanwhile waits for the lock and
         is appended to the new file.
         """
         with self._locked(exclusive=True):
@@ -566,11 +566,13 @@ class JsonlQueue:
             out_fd = None
             try:
                 with source:
-                    size = os.fstat(source.fileno()).st_size
+                    st = os.fstat(source.fileno())
+                    size = st.st_size
                     if not dry_run:
                         out_fd = os.open(
                             tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600
                         )
+                        _keep_owner(out_fd, st)
                     pending: list[bytes] = []
                     pending_size = 0
                     for line_no, raw, record, problem in iter_raw_lines(source, size):
@@ -689,6 +691,17 @@ def _check_record(record: Any, index: _Index) -> None:
         raise ValueError(f"registration id already in the queue: {rid}")
     if not isinstance(record.get("run_id"), str) or record.get("status") not in STATUSES:
         raise ValueError("record needs run_id and status 'registered' or 'waitlist'")
+
+
+def _keep_owner(fd: int, st: os.stat_result) -> None:
+    """Give the new file the old one's owner, so that a purge run as root does not lock the
+    service's user out of its own queue (a non-root user can only be the owner already)."""
+    if (st.st_uid, st.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    try:
+        os.fchown(fd, st.st_uid, st.st_gid)
+    except PermissionError:
+        pass
 
 
 def _write_all(fd: int, data: bytes) -> None:

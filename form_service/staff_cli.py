@@ -101,9 +101,8 @@ def _catalog(data_dir: Path):
     try:
         return require_catalog(data_dir)
     except CatalogError as error:
-        count = len(error.problems) if hasattr(error, "problems") else 0
         raise StaffError(
-            f"data kursus di {data_dir} tidak bisa dibaca ({count} kesalahan). "
+            f"data kursus di {data_dir} tidak bisa dibaca ({len(error.problems)} kesalahan). "
             f"Jalankan: katalog check {data_dir}"
         ) from None
     except OSError as error:

@@ -200,9 +200,9 @@ def _keep_registering(path, records):
 
 
 def test_purge_while_registrations_arrive_loses_nothing(queue_cli, queue_path, qf):
-    old = [qf.make_record(i, received_at="2026-01-01T00:00:00Z") for i in range(1000, 1200)]
+    old = [qf.make_record(i, received_at="2026-01-01T00:00:00Z") for i in range(1000, 1100)]
     qf.write_queue(queue_path, old)
-    new = [qf.make_record(i, received_at="2027-01-10T00:00:00Z") for i in range(1, 201)]
+    new = [qf.make_record(i, received_at="2027-01-10T00:00:00Z") for i in range(1, 101)]
     writer = FORK.Process(target=_keep_registering, args=(queue_path, new))
     writer.start()
     runs = 0
