@@ -14,7 +14,7 @@ from site_builder.fragments import course_list, run_item
 from site_builder.html import PageText, esc, h, link, md_heading
 
 HOME_OPEN_LIMIT = 30
-HOME_SOON_DAYS = 45
+HOME_SOON_DAYS = 60
 HOME_SOON_LIMIT = 12
 
 
@@ -47,10 +47,9 @@ def home(ctx: SiteContext) -> str:
         key=lambda r: (r.run.registration.closes, r.run.start, r.public_id),
     )
     soon_end = ctx.today + timedelta(days=HOME_SOON_DAYS)
+    # Runs that start soon and whose registration has not opened yet: worth watching.
     soon = [
-        r
-        for r in ctx.run_refs
-        if ctx.today <= r.run.start <= soon_end and ctx.status(r) is not RunStatus.OPEN
+        r for r in ctx.run_refs if r.run.start <= soon_end and ctx.status(r) is RunStatus.UPCOMING
     ][:HOME_SOON_LIMIT]
     calendar_link = link(urls.relative(url, urls.CALENDAR), "Kalender")
     text = PageText(
@@ -81,7 +80,7 @@ def home(ctx: SiteContext) -> str:
         h(2, "Segera dimulai", "segera"),
         _run_list(ctx, soon, url)
         if soon
-        else f'<p class="empty">Tidak ada angkatan yang dimulai dalam {HOME_SOON_DAYS} '
+        else f'<p class="empty">Tidak ada angkatan baru yang dimulai dalam {HOME_SOON_DAYS} '
         "hari ke depan.</p>",
         f"<p>{link(urls.relative(url, urls.CALENDAR), 'Lihat semua jadwal di Kalender')}</p>",
         h(2, "Pilih kejuruan", "kejuruan"),

@@ -5,6 +5,9 @@
  * 2. Live status: every element with class "run" and data-run-id / data-opens / data-closes /
  *    data-end gets its status recomputed for today's date in WIB, and on course pages the form
  *    service is asked for applicant counts (GET <form-url>/api/runs/<center>/<course>/<run>).
+ * 3. A tiny ResizeObserver stand-in for old browsers: without it Material's bundle would fetch
+ *    a polyfill from unpkg.com, a request to a third party. The stand-in reports each observed
+ *    element's size once, which is enough for the layout of these pages.
  * Without JavaScript the pages are complete: the status is the one computed at build time.
  */
 /* global __md_scope:writable, __md_hash:writable, __md_get:writable, __md_set:writable */
@@ -20,6 +23,17 @@ var __md_set = function (e, v, s, t) {
   s = s || localStorage; t = t || __md_scope;
   try { s.setItem(t.pathname + "." + e, JSON.stringify(v)); } catch (err) { /* storage full */ }
 };
+
+if (typeof window.ResizeObserver === "undefined") {
+  window.ResizeObserver = function (callback) {
+    this.observe = function (el) {
+      var rect = el.getBoundingClientRect();
+      setTimeout(function () { callback([{ target: el, contentRect: rect }]); }, 0);
+    };
+    this.unobserve = function () {};
+    this.disconnect = function () {};
+  };
+}
 
 (function () {
   "use strict";

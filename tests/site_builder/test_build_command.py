@@ -1,0 +1,106 @@
+"""`katalog build`: what it prints, and that a failure never touches the previous site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import MARKER
+
+from .conftest import FILES, BuiltSite, run_build, write_courses
+
+BROKEN_COURSE = FILES["blk-contoh/menjahit.yml"].replace("mode: hybrid", "mode: kadang-kadang")
+
+
+def previous_site(built_site: BuiltSite, tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the session's site as the "previous build" in ``tmp_path / "site"``."""
+    out = tmp_path / "site"
+    shutil.copytree(built_site.site, out)
+    return out, (out / "index.html").read_text(encoding="utf-8")
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site."))
+
+
+@pytest.mark.slow
+def test_success_message_names_what_was_built(built_site: BuiltSite) -> None:
+    output = built_site.output
+    assert f"Situs selesai dibangun di {built_site.site}: " in output
+    assert "halaman untuk 2 pusat pelatihan, 3 kursus dan 5 angkatan" in output
+    assert (built_site.site / MARKER).is_file()
+    assert leftovers(built_site.root) == []
+
+
+@pytest.mark.slow
+def test_broken_data_fails_with_file_and_line_and_keeps_the_old_site(
+    built_site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, before = previous_site(built_site, tmp_path)
+    write_courses(tmp_path, {**FILES, "blk-contoh/menjahit.yml": BROKEN_COURSE})
+    monkeypatch.chdir(tmp_path)  # problems name files relative to the current folder
+    result = run_build(tmp_path, out)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "courses/blk-contoh/menjahit.yml:7:7: 'kadang-kadang' bukan pilihan untuk 'mode'. "
+        "Pilihan yang boleh: 'offline', 'online' atau 'hybrid'."
+    )
+    assert "Situs tidak dibangun; situs lama di" in result.output
+    assert (out / "index.html").read_text(encoding="utf-8") == before
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_bad_stats_file_fails_before_touching_the_site(
+    built_site: BuiltSite, tmp_path: Path
+) -> None:
+    out, before = previous_site(built_site, tmp_path)
+    write_courses(tmp_path)
+    stats = tmp_path / "stats.json"
+    stats.write_text('{"generated_at": "2026-11-23T01:00:00Z", "runs": {"a/b/c": {}}}', "utf-8")
+    result = run_build(tmp_path, out, "--stats", str(stats))
+    assert result.exit_code == 1
+    assert "angka 'registered' untuk angkatan a/b/c harus bilangan bulat 0 atau lebih." in (
+        result.output
+    )
+    assert (out / "index.html").read_text(encoding="utf-8") == before
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_build(tmp_path: Path) -> None:
+    write_courses(tmp_path)
+    out = tmp_path / "dokumen"
+    out.mkdir()
+    (out / "penting.txt").write_text("jangan dihapus", encoding="utf-8")
+    result = run_build(tmp_path, out)
+    assert result.exit_code == 1
+    assert "sudah berisi berkas lain yang bukan hasil 'katalog build'" in result.output
+    assert (out / "penting.txt").read_text(encoding="utf-8") == "jangan dihapus"
+    assert sorted(p.name for p in out.iterdir()) == ["penting.txt"]
+
+
+def test_a_failing_mkdocs_build_leaves_the_old_site(tmp_path: Path) -> None:
+    write_courses(tmp_path)
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_text("{}", encoding="utf-8")
+    (out / "index.html").write_text("situs lama", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\ntheme: {name: tidak-ada}\n", encoding="utf-8")
+    result = run_build(tmp_path, out, "--config", str(config))
+    assert result.exit_code == 1
+    assert "MkDocs gagal membangun situs:" in result.output
+    assert (out / "index.html").read_text(encoding="utf-8") == "situs lama"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+
+
+def test_help_is_indonesian() -> None:
+    from click.testing import CliRunner
+
+    from site_builder.cli import build
+
+    result = CliRunner().invoke(build, ["--help"])
+    assert result.exit_code == 0
+    assert "Bangun situs katalog dari data pelatihan" in result.output
+    assert "--form-url" in result.output and "Alamat layanan formulir" in result.output

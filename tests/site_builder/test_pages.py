@@ -1,0 +1,130 @@
+"""Home, center, kejuruan, kecamatan, calendar, about and 404 pages of the fixture site."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import BuiltSite
+from .pagequery import parse
+
+pytestmark = pytest.mark.slow
+
+
+def test_example_banner_on_every_page(built_site: BuiltSite) -> None:
+    for url in ("", "kursus/blk-contoh/tata-boga/", "pusat/lpks-contoh/", "kalender/", "404.html"):
+        banner = parse(built_site.page(url)).find("p", cls="example-banner")
+        assert banner.text == "Data contoh. Jadwal di sini adalah CONTOH untuk uji coba."
+
+
+def test_home_lists_open_and_soon_runs_and_every_kejuruan(built_site: BuiltSite) -> None:
+    home = parse(built_site.page(""))
+    assert home.find("html").get("lang") == "id"
+    assert home.find("label", cls="home-search").get("for") == "__search"
+    assert home.find("input", id="__search") is not None
+    lists = home.find_all("ul", cls="run-list")
+    open_ids = [li.get("data-run-id") for li in lists[0].find_all("li", cls="run")]
+    assert open_ids == ["blk-contoh/tata-boga/2027-1"]
+    soon_ids = [li.get("data-run-id") for li in lists[1].find_all("li", cls="run")]
+    assert soon_ids == ["lpks-contoh/tata-rias/2027-1"]
+    first = lists[0].find("a", cls="run-item__title")
+    assert first.get("href") == "kursus/blk-contoh/tata-boga/#angkatan-2027-1"
+    cards = [li.text for li in home.find("ul", cls="kejuruan-grid").find_all("li")]
+    assert cards == [
+        "Menjahit 1 pelatihan",
+        "Pengelasan 0 pelatihan",
+        "Tata Boga 1 pelatihan",
+        "Tata Rias & Kecantikan 1 pelatihan",
+    ]
+
+
+def test_center_page(built_site: BuiltSite) -> None:
+    page = parse(built_site.page("pusat/blk-contoh/"))
+    facts = page.find("dl", cls="center-facts").text
+    assert "Jenis Balai Latihan Kerja (BLK)" in facts
+    assert "Instansi pembina Dinas Ketenagakerjaan Kota Tangerang" in facts
+    assert "Akreditasi Terakreditasi B oleh LA-LPK (2024)" in facts
+    place = page.find("p", cls="place")
+    assert "Jl. Contoh No. 1" in place.text
+    assert place.find("a", cls="map-link").get("href") == (
+        "https://www.openstreetmap.org/search?query=Jl.+Contoh+No.+1%2C+Sukarasa%2C+Tangerang"
+        "%2C+Kota+Tangerang"
+    )
+    contact = [li.text for li in page.find("ul", cls="contact").find_all("li")]
+    assert contact == ["WhatsApp: +6281200000001", "Surel: blk@example.go.id"]
+    courses = [a.text for a in page.find_all("a", cls="course-card__title")]
+    assert courses == ["Menjahit Busana", "Tata Boga & Kue *Rumahan*"]
+
+
+def test_center_without_contact_says_whom_to_ask(built_site: BuiltSite) -> None:
+    page = parse(built_site.page("pusat/lpks-contoh/"))
+    assert "Kontak belum tercantum." in page.find("article").text
+    assert "Jenis Lembaga Pelatihan Kerja Swasta (LPKS)" in page.find("dl").text
+
+
+def test_kejuruan_pages(built_site: BuiltSite) -> None:
+    page = parse(built_site.page("kejuruan/tata-boga/"))
+    assert page.find("h1").text == "Tata Boga"
+    card = page.find("li", cls="course-card")
+    assert card.find("a").get("href") == "../../kursus/blk-contoh/tata-boga/"
+    assert card.find("span", cls="run-status").text == "Dibuka"
+    empty = parse(built_site.page("kejuruan/las/"))
+    assert empty.find("p", cls="empty").text == "Belum ada pelatihan untuk kejuruan ini."
+
+
+def test_kecamatan_pages_follow_the_run_venue(built_site: BuiltSite) -> None:
+    """Tata Boga's run 2027-2 is held in Keroncong (Kec. Jatiuwung), away from its center."""
+    jatiuwung = parse(built_site.page("kecamatan/367102-jatiuwung/"))
+    assert jatiuwung.find("h1").text == "Kecamatan Jatiuwung"
+    titles = [a.text for a in jatiuwung.find_all("a", cls="course-card__title")]
+    assert titles == ["Tata Boga & Kue *Rumahan*"]
+    tangerang = parse(built_site.page("kecamatan/367101-tangerang/"))
+    titles = [a.text for a in tangerang.find_all("a", cls="course-card__title")]
+    assert titles == ["Menjahit Busana", "Tata Boga & Kue *Rumahan*"]
+    centers = [a.text for a in tangerang.find("ul", cls="center-list").find_all("a")]
+    assert centers == ["BLK Contoh Kota Tangerang"]
+    index = parse(built_site.page("kecamatan/")).find("article").text
+    assert "Kota Tangerang" in index and "Kota Serang" in index
+
+
+def test_calendar_groups_unfinished_runs_by_month(built_site: BuiltSite) -> None:
+    page = parse(built_site.page("kalender/"))
+    months = [h.text for h in page.find_all("h2")]
+    assert months == ["November 2026", "Januari 2027", "Februari 2027", "Mei 2027"]
+    assert page.find("h2", id="bulan-2027-05") is not None
+    assert "1 angkatan sudah selesai dan tidak ditampilkan." in page.find("article").text
+
+
+def test_about_page_explains_privacy(built_site: BuiltSite) -> None:
+    text = parse(built_site.page("tentang/")).find("article").text
+    assert "tidak memakai cookie" in text
+    assert "Diterbitkan oleh Katalog Pelatihan Contoh." in text
+    assert "hanya untuk memeriksa syarat, menyeleksi peserta" in text
+
+
+def test_404_page_is_indonesian_and_links_home(built_site: BuiltSite) -> None:
+    page = parse(built_site.page("404.html"))
+    assert page.find("h1").text == "Halaman tidak ditemukan"
+    home = page.find("a", cls="md-button")
+    assert home.text == "Kembali ke Beranda"
+    assert home.get("href") == "/"
+
+
+def test_search_index_has_titles_but_not_tables(built_site: BuiltSite) -> None:
+    index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
+    text = json.dumps(index, ensure_ascii=False)
+    assert "Menu usaha rumahan" in text
+    assert "Tambahkan ke kalender" not in text
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "kursus/blk-contoh/tata-boga/" in locations
+    assert not any(loc.startswith("kalender/") for loc in locations)
+
+
+def test_machine_files_are_published(built_site: BuiltSite) -> None:
+    site = built_site.site
+    for rel in ("katalog.json", "katalog.csv", "katalog.schema.json", "kalender/semua.ics",
+                "kalender/blk-contoh/tata-boga/2027-1.ics",
+                "poster/blk-contoh/tata-boga/2027-1.html"):  # fmt: skip
+        assert (site / rel).is_file(), rel
+    assert "sitemap.xml" in {p.name for p in site.iterdir()}
