@@ -150,7 +150,9 @@ def time_katalog(data: Path, out: Path) -> float:
 
 
 def time_bare(config: Path, out: Path) -> float:
-    return run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(out)], config.parent)
+    return run(
+        [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(out)], config.parent
+    )
 
 
 def gz(path: Path) -> int:
