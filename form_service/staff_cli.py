@@ -45,7 +45,7 @@ def queue_option(function):
         type=click.Path(dir_okay=False, path_type=Path),
         envvar="KATALOG_QUEUE_PATH",
         default=DEFAULT_QUEUE,
-        show_default=True,
+        metavar="BERKAS",
         help="Berkas antrean pendaftaran. Bawaan: variabel KATALOG_QUEUE_PATH, "
         f"atau {DEFAULT_QUEUE}.",
     )(function)
@@ -58,7 +58,7 @@ def data_option(function):
         type=click.Path(file_okay=False, path_type=Path),
         envvar="KATALOG_DATA_DIR",
         default=DEFAULT_DATA,
-        show_default=True,
+        metavar="FOLDER",
         help="Folder data kursus (untuk judul, kuota dan nama kelurahan). Bawaan: variabel "
         f"KATALOG_DATA_DIR, atau {DEFAULT_DATA}.",
     )(function)
@@ -68,7 +68,30 @@ def run_option(help_text: str):
     return click.option("--run", "run_id", metavar="ID", help=help_text)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
+
+
+class _Command(click.Command):
+    """A command whose --help option is described in Indonesian."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 def queue() -> None:
     """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, periksa
     berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""
@@ -156,6 +179,7 @@ def _damaged_warning(count: int) -> None:
 @click.option(
     "--public-out",
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="BERKAS",
     help="Tulis berkas statistik TANPA data pribadi (hanya jumlah per angkatan) untuk situs: "
     "katalog build --stats BERKAS.",
 )
@@ -201,13 +225,13 @@ def stats(
     "fmt",
     type=click.Choice(["xlsx", "csv"]),
     default="xlsx",
-    show_default=True,
-    help="xlsx untuk Excel (satu lembar per angkatan); csv untuk program lain.",
+    help="xlsx untuk Excel (satu lembar per angkatan); csv untuk program lain. Bawaan: xlsx.",
 )
 @run_option("Hanya angkatan ini, id lengkap seperti blk-kota-tangerang/tata-boga/2027-1.")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="BERKAS",
     help="Nama berkas hasil. Bawaan: pendaftar-<angkatan>-<tanggal>.xlsx di folder ini.",
 )
 @queue_option
@@ -244,8 +268,8 @@ def export(
     "--limit",
     type=click.IntRange(min=0),
     default=200,
-    show_default=True,
-    help="Tampilkan paling banyak sekian masalah (0 = semua).",
+    metavar="JUMLAH",
+    help="Tampilkan paling banyak sekian masalah (0 = semua). Bawaan: 200.",
 )
 @queue_option
 @data_option
