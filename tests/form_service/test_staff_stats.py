@@ -6,6 +6,8 @@ import json
 import re
 import stat
 
+import pytest
+
 
 def fill(qf, queue_path):
     records = [
@@ -161,3 +163,14 @@ def test_broken_catalog_is_a_clear_error(queue_cli, queue_path, qf, staff_catalo
         rf"\(\d+ kesalahan\)\. Jalankan: katalog check {re.escape(str(staff_catalog))}\n",
         result.stderr,
     )
+
+
+def test_public_stats_are_read_by_the_site_builder(queue_cli, queue_path, qf, tmp_path):
+    site_stats = pytest.importorskip("site_builder.stats")
+    fill(qf, queue_path)
+    out = tmp_path / "stats.json"
+    queue_cli("stats", "--public-out", str(out))
+
+    loaded = site_stats.load_stats(out)
+
+    assert loaded.runs[qf.RUN_BOGA] == site_stats.RunCounts(registered=2, waitlist=1, quota=20)
