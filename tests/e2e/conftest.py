@@ -146,11 +146,23 @@ def browser(live_site: LiveSite):
         chromium.close()
 
 
+def _console_error(page, message) -> None:
+    # A 404 or 422 page is logged as "Failed to load resource"; sub-resources are checked below.
+    if message.type == "error" and not message.text.startswith("Failed to load resource"):
+        page.js_errors.append(f"{page.url}: console: {message.text}")
+
+
+def _failed_subresource(page, response) -> None:
+    if response.status >= 400 and response.request.resource_type != "document":
+        page.js_errors.append(f"{page.url}: HTTP {response.status} for {response.url}")
+
+
 @pytest.fixture
 def new_page(browser) -> Iterator[Callable[..., object]]:
     """``new_page(width=1280, height=800, javascript=True)`` -> a Page in a fresh context.
 
-    Uncaught JavaScript errors and console errors are collected in ``page.js_errors``.
+    Uncaught JavaScript errors, console errors and failed loads of scripts, styles, images
+    etc. (not of the page itself) are collected in ``page.js_errors``.
     """
     contexts = []
 
@@ -167,13 +179,8 @@ def new_page(browser) -> Iterator[Callable[..., object]]:
         page = context.new_page()
         page.js_errors = []
         page.on("pageerror", lambda error: page.js_errors.append(f"{page.url}: {error}"))
-        page.on(
-            "console",
-            lambda message: (
-                message.type == "error"
-                and page.js_errors.append(f"{page.url}: console: {message.text}")
-            ),
-        )
+        page.on("console", lambda message: _console_error(page, message))
+        page.on("response", lambda response: _failed_subresource(page, response))
         return page
 
     yield make

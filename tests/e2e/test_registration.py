@@ -88,11 +88,18 @@ def test_search_course_register_and_export(new_page, live_site, applicant, tmp_p
     kejuruan = applicant.run.course.kejuruan
     label = applicant.kejuruan_label
 
-    # Material's search runs in a web worker: type, wait for results, pick the kejuruan page.
+    # Material's search runs in a web worker; it says "Ketik untuk mulai pencarian" once its
+    # index is built (before that, typed queries may be dropped). Then type and pick the
+    # kejuruan page from the results.
     search = page.locator("input.md-search__input")
     if not search.is_visible():
         page.click("label.md-search__icon[for='__search'], label[for='__search']")
-    search.fill(label)
+    search.click()
+    page.wait_for_function(
+        """() => (document.querySelector('.md-search-result__meta') || {}).textContent
+            ?.includes('Ketik untuk mulai pencarian')"""
+    )
+    search.press_sequentially(label, delay=20)
     result = page.locator(f"a.md-search-result__link[href*='kejuruan/{kejuruan}/']").first
     result.wait_for(state="visible")
     result.click()
