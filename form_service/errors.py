@@ -37,6 +37,10 @@ PAGES = {
         "Terjadi kesalahan di server",
         "Maaf, ada kesalahan di server kami. Coba lagi dalam beberapa menit.",
     ),
+    503: (
+        "Layanan sedang terganggu",
+        "Maaf, layanan pendaftaran sedang terganggu. Coba lagi dalam beberapa menit.",
+    ),
 }
 
 

@@ -353,3 +353,23 @@ def test_every_setting_is_documented_for_operators():
     guide = (Path(__file__).parents[2] / "docs" / "produksi.md").read_text(encoding="utf-8")
     assert [key for key in SETTINGS if f"`KATALOG_{key}`" not in guide] == []
     assert set(SETTINGS) <= set(DEFAULTS)
+
+
+def test_unexpected_error_is_500_page_without_details(make_app, caplog):
+    app = make_app()
+
+    @app.get("/daftar/_test/boom")
+    def boom():
+        raise RuntimeError("rahasia internal")
+
+    response = app.test_client().get("/daftar/_test/boom")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "Terjadi kesalahan di server" in html and "rahasia internal" not in html
+
+
+def test_wrong_method_is_405_page(client):
+    response = client.delete(BOGA)
+    assert response.status_code == 405
+    assert "Cara membuka halaman ini salah" in response.get_data(as_text=True)
+    assert "GET" in response.headers["Allow"]

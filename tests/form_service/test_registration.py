@@ -253,6 +253,7 @@ def test_receipt_when_queue_unreadable_is_503(client, app, monkeypatch):
         monkeypatch.setattr(state.queue(), "get", broken)
     response = client.get(location)
     assert response.status_code == 503
+    assert "Layanan sedang terganggu" in response.get_data(as_text=True)
 
 
 def test_no_personal_data_in_logs(client, caplog, monkeypatch):
