@@ -26,7 +26,8 @@ as invalid (``QueueLine.problem``, plain Indonesian for clerks); nothing ever ra
 
 Index memory: registration ids are kept as 60-bit integers, NIKs as integers, run ids interned, and
 each registration costs one dict entry for its id (-> byte offset of its line, for :meth:`get`)
-and one for its NIK (about 200 bytes per record, roughly 20 MB for 100,000 records).
+and one for its NIK: about 270 bytes per record, 27 MB for 100,000 records
+(``benchmarks/queue_staff.py``, step "index").
 """
 
 from __future__ import annotations
