@@ -10,8 +10,9 @@ QUEUE_PATH                the registration queue file (default ``var/queue.jsonl
 DATA_DIR                  the ``courses/`` folder (default ``courses``)
 SITE_URL                  public catalogue URL for links back (default ``/``)
 SITE_DIR                  built site folder; the queue may not live inside it (set by serve)
-PRIVACY_URL               privacy notice (default ``<SITE_URL>/privasi/``)
+PRIVACY_URL               another privacy notice to link instead of the form's ``/daftar/privasi``
 CONSENT_VERSION           version of the privacy notice recorded with each consent
+RETENTION_MONTHS          months after a run ends that its registrations are kept (notice text)
 PROXY_COUNT               trusted reverse proxies in front of the app (werkzeug ProxyFix), 0 = none
 RATELIMIT_ENABLED         ``false`` turns the per-IP limit on POST off (load tests)
 RATELIMIT                 the limit on POST per IP (default ``10 per minute``)
@@ -42,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "SITE_DIR": None,
     "PRIVACY_URL": None,
     "CONSENT_VERSION": "2026-11-01",
+    "RETENTION_MONTHS": 6,
     "PROXY_COUNT": 0,
     "RATELIMIT_ENABLED": True,
     "RATELIMIT": "10 per minute",
@@ -73,6 +75,7 @@ SETTINGS = (
     "SITE_DIR",
     "PRIVACY_URL",
     "CONSENT_VERSION",
+    "RETENTION_MONTHS",
     "PROXY_COUNT",
     "RATELIMIT_ENABLED",
     "RATELIMIT",
@@ -100,10 +103,9 @@ def load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     config["QUEUE_PATH"] = os.fspath(config["QUEUE_PATH"])
     config["DATA_DIR"] = os.fspath(config["DATA_DIR"])
     config["SITE_URL"] = str(config["SITE_URL"] or "/")
-    if not config["PRIVACY_URL"]:
-        config["PRIVACY_URL"] = config["SITE_URL"].rstrip("/") + "/privasi/"
     config["TODAY"] = _parse_today(config["TODAY"])
     config["PROXY_COUNT"] = _non_negative_int(config["PROXY_COUNT"], "PROXY_COUNT")
+    config["RETENTION_MONTHS"] = _non_negative_int(config["RETENTION_MONTHS"], "RETENTION_MONTHS")
     config["SESSION_COOKIE_SECURE"] = bool(config["SECURE_COOKIES"])
     check_config(app)
 

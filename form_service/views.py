@@ -140,7 +140,7 @@ def render_form(ref: RunRef, form: RegistrationForm, status: int = 200, notice: 
             form=form,
             errors=form.field_errors(),
             notice=notice,
-            privacy_url=current_app.config["PRIVACY_URL"],
+            privacy_url=current_app.config["PRIVACY_URL"] or url_for("form.privacy"),
         ),
         status,
     )
@@ -271,6 +271,16 @@ def run_api(center: str, course: str, run: str):
     response.headers["Access-Control-Allow-Origin"] = site_origin()
     response.headers["Vary"] = "Origin"
     return response
+
+
+@bp.get("/daftar/privasi")
+def privacy():
+    config = current_app.config
+    return render_template(
+        "privacy.html",
+        version=config["CONSENT_VERSION"],
+        retention_months=config["RETENTION_MONTHS"],
+    )
 
 
 @bp.get("/healthz")

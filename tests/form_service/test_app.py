@@ -42,7 +42,7 @@ def test_form_page_shows_course_run_and_rules(client):
     assert "Pendaftaran dibuka sampai <strong>Jumat, 22 Januari 2027</strong>." in html
     assert "KTP (asli dan fotokopi), Kartu Keluarga (fotokopi)" in html
     assert 'id="kirim"' in html
-    assert f'<a href="{SITE_URL}privasi/">pemberitahuan privasi</a>' in html
+    assert '<a href="/daftar/privasi">pemberitahuan privasi</a>' in html
 
 
 @pytest.mark.parametrize(
@@ -373,3 +373,18 @@ def test_wrong_method_is_405_page(client):
     assert response.status_code == 405
     assert "Cara membuka halaman ini salah" in response.get_data(as_text=True)
     assert "GET" in response.headers["Allow"]
+
+
+def test_privacy_notice_states_version_and_retention(make_app):
+    client = make_app(CONSENT_VERSION="2027-01-01", RETENTION_MONTHS=3).test_client()
+    response = client.get("/daftar/privasi")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert '<p class="caption" id="privacy-version">Versi 2027-01-01</p>' in html
+    assert "Data disimpan sampai 3 bulan setelah angkatan yang Anda pilih selesai" in html
+
+
+def test_consent_links_to_configured_privacy_notice(make_app):
+    client = make_app(PRIVACY_URL="https://contoh.example.org/privasi").test_client()
+    html = client.get(BOGA).get_data(as_text=True)
+    assert '<a href="https://contoh.example.org/privasi">pemberitahuan privasi</a>' in html
