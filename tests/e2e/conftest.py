@@ -16,7 +16,6 @@ import os
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,7 +25,6 @@ from tests.e2e.live import (
     CHROMIUM_ARGS,
     DEFAULT_TIMEOUT_MS,
     REPO,
-    SCREENSHOTS,
     SERVER_START_TIMEOUT,
     TODAY,
     Applicant,
@@ -186,12 +184,6 @@ def new_page(browser) -> Iterator[Callable[..., object]]:
     yield make
     for context in contexts:
         context.close()
-
-
-@pytest.fixture(scope="session")
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
 
 
 RECEIPT_SERIAL = 90  # the NIK serial of the registration whose receipt the page checks show
