@@ -4,8 +4,8 @@ For each size N, synthesises N valid courses (two runs each, 20 courses per cent
 kejuruan and kecamatan) as a courses/ tree in a temporary folder, then times in the same run:
 
 * ``katalog build`` on that data (a subprocess, as staff and CI run it);
-* ``mkdocs build`` of a bare Material site with N plain pages outside a small nav (the same
-  theme, language and search plugin, no overrides) -- the floor any MkDocs site pays.
+* ``mkdocs build`` of a bare Material site with N plain pages outside the same five-entry nav
+  (the same theme, language and search plugin, no overrides) -- the floor any MkDocs site pays.
 
 It prints seconds, ms per course, the growth ratio between sizes and the ratio to the bare
 build, then the weight of a course page's first load (HTML + CSS + JS, gzip) and of the search
@@ -78,7 +78,12 @@ BARE_CONFIG = """\
 site_name: Bare
 theme: {name: material, language: id, font: false}
 plugins: [search]
-nav: [{Beranda: index.md}]
+nav:
+  - Beranda: index.md
+  - Kejuruan: kejuruan.md
+  - Kecamatan: kecamatan.md
+  - Kalender: kalender.md
+  - Tentang: tentang.md
 validation: {omitted_files: ignore}
 """
 
@@ -122,7 +127,8 @@ def synthesise(root: Path, courses: int) -> Path:
 def synthesise_bare(root: Path, pages: int) -> Path:
     docs = root / "docs"
     docs.mkdir(parents=True)
-    (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    for name in ("index", "kejuruan", "kecamatan", "kalender", "tentang"):
+        (docs / f"{name}.md").write_text(f"# {name.capitalize()}\n", encoding="utf-8")
     for n in range(pages):
         page = docs / "kursus" / f"k{n}"
         page.mkdir(parents=True)

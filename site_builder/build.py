@@ -9,10 +9,12 @@ renames; on any failure the previous site stays exactly as it was.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -119,45 +121,40 @@ def build_site(
     ctx = SiteContext(catalog, day, base_url=base_url, form_url=form_url, stats=stats)
     seconds["load"] = time.perf_counter() - started
 
-    progress("Membuat halaman…")
-    mark = time.perf_counter()
-    pages = generate.render_pages(ctx)
-    seconds["render"] = time.perf_counter() - mark
-
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    docs, machine, site = work / "docs", work / "machine", work / "site"
+    writer = None
     try:
+        # Open data, calendars and posters are written by a second process while this one
+        # renders the pages and runs MkDocs (all CPU-bound; build machines have two cores or
+        # more), then moved into the site.
+        writer = MachineFiles(catalog, machine, ctx, stats)
+        progress("Membuat halaman…")
         mark = time.perf_counter()
-        docs, site = work / "docs", work / "site"
+        pages = generate.render_pages(ctx)
         generate.write_pages(pages, docs)
-        files = _write_machine_files(catalog, docs, ctx, stats)
         if options.keep_docs is not None:
             shutil.rmtree(options.keep_docs, ignore_errors=True)
             shutil.copytree(docs, options.keep_docs)
-        seconds["write"] = time.perf_counter() - mark
+        seconds["pages"] = time.perf_counter() - mark
 
         progress("Menjalankan MkDocs…")
         mark = time.perf_counter()
-        extra = {
-            "example": catalog.dataset.example,
-            "notice": catalog.dataset.notice or "Data di situs ini adalah contoh untuk uji coba.",
-            "publisher": catalog.dataset.publisher,
-            "form_url": form_url,
-            "today": day.isoformat(),
-            "today_text": format_date_long(day),
-        }
-        try:
-            run_mkdocs(config_file, docs, site, site_url=base_url or None, extra=extra)
-        except Exception as exc:  # MkDocsFailed, or a template error from Jinja
-            lines = getattr(exc, "messages", None) or [f"{type(exc).__name__}: {exc}"]
-            raise BuildError(["MkDocs gagal membangun situs:", *lines]) from exc
+        _mkdocs(config_file, docs, site, ctx, catalog)
         seconds["mkdocs"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        files = writer.wait()
+        seconds["machine_wait"] = time.perf_counter() - mark
+        _merge(machine, site)
 
         centers, courses, runs = catalog.counts
         marker = {"today": day.isoformat(), "centers": centers, "courses": courses, "runs": runs}
         (site / MARKER).write_text(json.dumps(marker) + "\n", encoding="utf-8")
         _swap(site, out)
     finally:
+        if writer is not None:
+            writer.stop()
         shutil.rmtree(work, ignore_errors=True)
     seconds["total"] = time.perf_counter() - started
     return BuildReport(
@@ -170,21 +167,97 @@ def build_site(
     )
 
 
-def _write_machine_files(
-    catalog: Catalog, docs: Path, ctx: SiteContext, stats: Stats | None
+def _mkdocs(config_file: Path, docs: Path, site: Path, ctx: SiteContext, catalog: Catalog) -> None:
+    extra = {
+        "example": catalog.dataset.example,
+        "notice": catalog.dataset.notice or "Data di situs ini adalah contoh untuk uji coba.",
+        "publisher": catalog.dataset.publisher,
+        "form_url": ctx.form_url,
+        "today": ctx.today.isoformat(),
+        "today_text": format_date_long(ctx.today),
+    }
+    try:
+        run_mkdocs(config_file, docs, site, site_url=ctx.base_url or None, extra=extra)
+    except Exception as exc:  # MkDocsFailed, or e.g. a template error from Jinja
+        lines = getattr(exc, "messages", None) or [f"{type(exc).__name__}: {exc}"]
+        raise BuildError(["MkDocs gagal membangun situs:", *lines]) from exc
+
+
+def write_machine_files(
+    catalog: Catalog, out_dir: Path, ctx: SiteContext, stats: Stats | None
 ) -> list[Path]:
-    """Open data, calendars and posters go into the docs folder; MkDocs copies them as they are."""
+    """Open data (katalog.json/csv), calendars (.ics) and posters, into ``out_dir``."""
     files = opendata.write_open_data(
         catalog,
-        docs,
+        out_dir,
         base_url=ctx.base_url,
         form_url=ctx.form_url,
         today=ctx.today,
         stats=stats.raw if stats else None,
     )
-    files += ical.write_calendars(catalog, docs, base_url=ctx.base_url)
-    files += poster.write_posters(catalog, docs, base_url=ctx.base_url, today=ctx.today)
+    files += ical.write_calendars(catalog, out_dir, base_url=ctx.base_url)
+    files += poster.write_posters(catalog, out_dir, base_url=ctx.base_url, today=ctx.today)
     return files
+
+
+class MachineFiles:
+    """:func:`write_machine_files` in a forked process (where fork exists), else right away."""
+
+    def __init__(
+        self, catalog: Catalog, out_dir: Path, ctx: SiteContext, stats: Stats | None
+    ) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self._files: list[Path] | None = None
+        self._process = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self._files = write_machine_files(catalog, out_dir, ctx, stats)
+            return
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_write_in_child, args=(send, catalog, out_dir, ctx, stats), daemon=True
+        )
+        self._process.start()
+        send.close()
+
+    def wait(self) -> list[Path]:
+        if self._files is not None:
+            return self._files
+        assert self._process is not None
+        try:
+            kind, payload = self._receive.recv()
+        except EOFError:
+            kind, payload = "error", f"proses berhenti (kode {self._process.exitcode})"
+        self._process.join()
+        if kind != "ok":
+            raise BuildError([f"Berkas data (JSON, CSV, kalender, poster) gagal dibuat: {payload}"])
+        self._files = [Path(p) for p in payload]
+        return self._files
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _write_in_child(send, catalog, out_dir, ctx, stats) -> None:  # type: ignore[no-untyped-def]
+    try:
+        files = write_machine_files(catalog, out_dir, ctx, stats)
+        send.send(("ok", [str(p) for p in files]))
+    except BaseException as exc:  # report everything to the parent, which prints it
+        send.send(("error", "".join(traceback.format_exception_only(exc)).strip()))
+    finally:
+        send.close()
+
+
+def _merge(src: Path, dst: Path) -> None:
+    """Move everything under ``src`` into ``dst`` (renames; folders that exist are merged)."""
+    for entry in src.iterdir():
+        target = dst / entry.name
+        if entry.is_dir() and target.is_dir():
+            _merge(entry, target)
+        else:
+            os.replace(entry, target)
 
 
 def _swap(new: Path, out: Path) -> None:
