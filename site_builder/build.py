@@ -122,7 +122,8 @@ def build_site(
     seconds["load"] = time.perf_counter() - started
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    # Absolute: MkDocs resolves relative folders against the config file, not the current one.
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent.resolve()))
     docs, machine, site = work / "docs", work / "machine", work / "site"
     writer = None
     try:

@@ -104,3 +104,22 @@ def test_help_is_indonesian() -> None:
     assert result.exit_code == 0
     assert "Bangun situs katalog dari data pelatihan" in result.output
     assert "--form-url" in result.output and "Alamat layanan formulir" in result.output
+
+
+@pytest.mark.slow
+def test_relative_out_without_addresses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make run` style: `katalog build --out site` in the repository, no --base-url/--form-url."""
+    from click.testing import CliRunner
+
+    from site_builder.cli import build
+
+    write_courses(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(build, ["--out", "site", "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert "Situs selesai dibangun di site: " in result.output
+    assert "Catatan: --base-url tidak diisi" in result.output
+    page = (tmp_path / "site/kursus/blk-contoh/tata-boga/index.html").read_text("utf-8")
+    assert 'href="/daftar/blk-contoh/tata-boga/2027-1"' in page  # the form on the same host
+    assert '<meta name="katalog-form-url" content="">' in page
+    assert leftovers(tmp_path) == []
