@@ -1,7 +1,8 @@
 """Run the MkDocs build in this process and collect its warnings.
 
-In-process is faster than a subprocess (measured on the shipped data: see
-benchmarks/build_scaling.py): it saves starting Python and importing MkDocs and Material again.
+In-process is a little faster than a subprocess: on the shipped data (86 courses) MkDocs takes
+1.05-1.20 s in-process against 1.20-1.30 s as ``mkdocs build`` in a subprocess (same docs, same
+config), the difference being a second Python start and the imports of MkDocs and Material.
 Any warning from MkDocs (a broken link, a missing template) fails the build, like ``--strict``.
 """
 
