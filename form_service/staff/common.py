@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from catalog.catalog import Catalog, RunRef
@@ -28,14 +28,21 @@ OUTSIDE_BANTEN = "luar-banten"
 _RECEIVED_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 # A cell starting with one of these may be read as a formula by a spreadsheet (OWASP ASVS 1.2.10).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 # Control characters that XML 1.0 (xlsx) cannot hold; \t \n \r are allowed.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# An Indonesian mobile number in E.164, as the form stores it.
+MOBILE_RE = re.compile(r"\+628\d{7,11}")
+# Asia/Jakarta has been UTC+7 without daylight saving since 1964-01-01 (tzdata); from then on
+# WIB is a fixed offset, which is ten times cheaper than a zoneinfo conversion per record.
+_WIB_FIXED_SINCE_UTC = datetime(1964, 1, 1)
+_WIB_OFFSET = timedelta(hours=7)
 
 
 def neutralise(value: str) -> str:
     """Text that no spreadsheet will run as a formula: a leading ``= + - @ tab CR NUL`` gets a
     single quote in front; control characters that xlsx cannot store become U+FFFD."""
-    if value.startswith(FORMULA_STARTS):
+    if value[:1] in _FORMULA_FIRST:
         value = "'" + value
     if value.isprintable():  # fast path: no control characters at all
         return value
@@ -47,7 +54,7 @@ def parse_received_at(value: object) -> datetime | None:
     if not isinstance(value, str) or not _RECEIVED_RE.fullmatch(value):
         return None
     try:
-        return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
+        return datetime.fromisoformat(value)  # Python >= 3.11 reads the "Z" as UTC
     except ValueError:
         return None
 
@@ -64,15 +71,26 @@ def parse_date(value: object) -> date | None:
 def wib_text(value: object) -> str:
     """A UTC record time for people: "Selasa, 5 Januari 2027 pukul 09.31 WIB" (or the raw text)."""
     moment = parse_received_at(value)
-    if moment is None:
-        return "-" if value is None else str(value)
-    return format_datetime_wib(moment)
+    if moment is not None:
+        try:
+            return format_datetime_wib(moment)
+        except OverflowError:  # 9999-12-31T17:00:00Z is already year 10000 in WIB
+            pass
+    return "-" if value is None else str(value)
 
 
 def wib_naive(value: object) -> datetime | None:
-    """The WIB wall-clock time of a UTC record time, without zone (spreadsheets have none)."""
-    moment = parse_received_at(value)
-    return None if moment is None else moment.astimezone(WIB).replace(tzinfo=None)
+    """The WIB wall-clock time of a UTC record time, without zone (spreadsheets have none);
+    ``None`` if ``value`` is not a valid record time (or has no WIB date, past year 9999)."""
+    if not isinstance(value, str) or not _RECEIVED_RE.fullmatch(value):
+        return None
+    try:
+        utc = datetime.fromisoformat(value[:-1])
+        if utc >= _WIB_FIXED_SINCE_UTC:
+            return utc + _WIB_OFFSET
+        return utc.replace(tzinfo=UTC).astimezone(WIB).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        return None
 
 
 def date_text(value: object) -> str:
@@ -115,7 +133,7 @@ def phone_local(e164: object) -> str:
     mistakes for a number or formula. Other numbers stay as written (then neutralised)."""
     if not isinstance(e164, str):
         return "-" if e164 is None else str(e164)
-    if re.fullmatch(r"\+628\d{7,11}", e164):
+    if MOBILE_RE.fullmatch(e164):
         national = "0" + e164[3:]
         return f"{national[:4]}-{national[4:8]}-{national[8:]}"
     return e164

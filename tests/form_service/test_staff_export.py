@@ -8,9 +8,13 @@ import stat
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from form_service.staff.export import HEADERS, SUMMARY_SHEET, sheet_name
+from catalog.dates import WIB
+from form_service.staff.common import neutralise, wib_naive
+from form_service.staff.export import HEADERS, SUMMARY_SHEET, _Rows, row_values, sheet_name
 
 TRICKY_NAMES = {
     1: '=HYPERLINK("http://contoh.invalid","klik")',
@@ -246,3 +250,156 @@ def test_sheet_names_are_unique_ignoring_case():
         "K" * 24 + " 2027~3",
         "daftar angkatan~2",
     ]
+
+
+def test_xlsx_rows_keep_their_own_ids_dates_and_text_formats(queue_cli, queue_path, qf, tmp_path):
+    # The export reuses one formatted cell per column; every row must still get its own values.
+    qf.write_queue(
+        queue_path,
+        [
+            qf.make_record(1, received_at="2027-01-05T02:31:07Z", birth_date="1990-01-01"),
+            qf.make_record(2, received_at="2027-01-06T17:00:00Z", birth_date="31-12-1995", email=""),
+            qf.make_record(3, received_at="kemarin", nik=None, phone=None, birth_date=None),
+            qf.make_record(4, received_at="2027-01-07T16:59:00Z", birth_date="2001-02-03"),
+        ],
+    )
+    out = tmp_path / "hasil.xlsx"
+
+    assert queue_cli("export", "--out", str(out)).exit_code == 0
+
+    rows = list(load_workbook(out)["tata-boga 2027-1"].iter_rows(min_row=2))
+    assert [[c.value for c in row[:8]] for row in rows] == [
+        [
+            qf.fake_id(1),
+            datetime(2027, 1, 5, 9, 31, 7),
+            "Terdaftar",
+            "Contoh Pendaftar 1",
+            qf.fake_nik(1),
+            datetime(1990, 1, 1),
+            "Laki-laki",
+            "0812-0000-0001",
+        ],
+        [
+            qf.fake_id(2),
+            datetime(2027, 1, 7, 0, 0),
+            "Terdaftar",
+            "Contoh Pendaftar 2",
+            qf.fake_nik(2),
+            "31-12-1995",
+            "Laki-laki",
+            "0812-0000-0002",
+        ],
+        # no phone: phone_local's "-", neutralised like any text starting with "-"
+        [qf.fake_id(3), "kemarin", "Terdaftar", "Contoh Pendaftar 3", None, None, "Laki-laki", "'-"],
+        [
+            qf.fake_id(4),
+            datetime(2027, 1, 7, 23, 59),
+            "Terdaftar",
+            "Contoh Pendaftar 4",
+            qf.fake_nik(4),
+            datetime(2001, 2, 3),
+            "Laki-laki",
+            "0812-0000-0004",
+        ],
+    ]
+    formats = [[c.number_format for c in row[:8]] for row in rows]
+    plain = "General"
+    dated = ["DD/MM/YYYY HH:MM", plain, plain, "@", "DD/MM/YYYY", plain, "@"]
+    assert formats[0] == [plain, *dated]
+    assert formats[1] == [plain, "DD/MM/YYYY HH:MM", plain, plain, "@", plain, plain, "@"]
+    assert formats[3] == [plain, *dated]
+    assert [row[4].data_type for row in rows if row[4].value] == ["s", "s", "s"]
+    assert rows[1][8].value is None  # empty email: an empty cell, not a formula or ""
+
+
+@pytest.mark.parametrize(
+    ("received_at", "expected"),
+    [
+        ("2027-01-05T02:31:07Z", "2027-01-05 09:31"),
+        ("9999-12-31T16:59:59Z", "9999-12-31 23:59"),
+        ("9999-12-31T17:00:00Z", "9999-12-31T17:00:00Z"),  # no WIB date: the raw text
+        ("2027-02-30T00:00:00Z", "2027-02-30T00:00:00Z"),
+        ("=1+1", "'=1+1"),
+    ],
+)
+def test_csv_registration_time_in_wib_or_raw_text(
+    queue_cli, queue_path, qf, tmp_path, received_at, expected
+):
+    qf.write_queue(queue_path, [qf.make_record(1, received_at=received_at)])
+    out = tmp_path / "hasil.csv"
+
+    assert queue_cli("export", "--format", "csv", "--out", str(out)).exit_code == 0
+
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert rows[1][2] == expected
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "1900-01-01T00:00:00Z",
+        "1963-12-31T16:29:59Z",  # 23.59.59 at UTC+7.30, the last second before WIB
+        "1963-12-31T16:30:00Z",
+        "1964-01-01T00:00:00Z",
+        "2026-12-31T16:59:59Z",
+        "2026-12-31T17:00:00Z",
+        "2027-06-30T12:00:00Z",
+    ],
+)
+def test_wib_naive_matches_the_time_zone_database(moment):
+    expected = datetime.fromisoformat(moment).astimezone(WIB).replace(tzinfo=None)
+    assert wib_naive(moment) == expected
+
+
+text_or_junk = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.sampled_from(["=1", "+62", "-", "@a", "\t", "\r", "\x00", "\x1fx", "sma", "L", "ya"]),
+    st.integers(),
+    st.booleans(),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    top=st.fixed_dictionaries(
+        {},
+        optional={
+            "id": text_or_junk,
+            "received_at": st.one_of(text_or_junk, st.just("2027-01-05T02:31:07Z")),
+            "status": st.one_of(text_or_junk, st.sampled_from(["registered", "waitlist"])),
+        },
+    ),
+    applicant=st.one_of(
+        st.none(),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "full_name",
+                    "nik",
+                    "birth_date",
+                    "gender",
+                    "phone",
+                    "email",
+                    "village",
+                    "address",
+                    "education",
+                    "employment_status",
+                    "dtks",
+                    "disability",
+                    "motivation",
+                ]
+            ),
+            st.one_of(text_or_junk, st.sampled_from(["+6281200000001", "1990-01-01"])),
+        ),
+    ),
+)
+def test_fast_rows_equal_the_neutralised_reference_row(top, applicant):
+    record = {**top, "applicant": applicant}
+    rows = _Rows(None)
+
+    expected = [neutralise(v) if isinstance(v, str) else v for v in row_values(record, None)]
+
+    assert rows.cells(record) == expected
+    assert rows.cells(record) == expected  # again, from the label caches
