@@ -72,8 +72,11 @@ def collect(lines: Iterable[QueueLine]) -> QueueStats:
         elif status == "waitlist":
             run.waitlist += 1
         received = record.get("received_at")
-        if parse_received_at(received) and (
-            run.last_received_at is None or received > run.last_received_at
+        # the latest valid time: compare first (cheap), validate only a new latest
+        if (
+            type(received) is str
+            and (run.last_received_at is None or received > run.last_received_at)
+            and parse_received_at(received)
         ):
             run.last_received_at = received
     return stats

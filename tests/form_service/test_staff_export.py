@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from catalog.dates import WIB
+from form_service.queue import QueueLine
 from form_service.staff.common import neutralise, wib_naive
 from form_service.staff.export import HEADERS, SUMMARY_SHEET, _Rows, row_values, sheet_name
+from form_service.staff.stats import collect
 
 TRICKY_NAMES = {
     1: '=HYPERLINK("http://contoh.invalid","klik")',
@@ -403,3 +405,22 @@ def test_fast_rows_equal_the_neutralised_reference_row(top, applicant):
 
     assert rows.cells(record) == expected
     assert rows.cells(record) == expected  # again, from the label caches
+
+
+def test_stats_latest_time_skips_later_looking_invalid_times(qf):
+    # Lives here with the other speed-driven changes: collect() compares before it validates.
+    times = [
+        "2027-01-05T02:31:07Z",
+        "2027-13-01T00:00:00Z",  # looks later, is no date
+        "zzz",
+        "2027-01-06T10:05:00Z",
+        "2027-01-06T10:05:00",  # no Z
+        None,
+        "2027-01-02T00:00:00Z",
+    ]
+    lines = [
+        QueueLine(i, qf.make_record(i, received_at=moment), None)
+        for i, moment in enumerate(times, start=1)
+    ]
+
+    assert collect(lines).runs[qf.RUN_BOGA].last_received_at == "2027-01-06T10:05:00Z"
