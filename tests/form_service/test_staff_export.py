@@ -260,7 +260,9 @@ def test_xlsx_rows_keep_their_own_ids_dates_and_text_formats(queue_cli, queue_pa
         queue_path,
         [
             qf.make_record(1, received_at="2027-01-05T02:31:07Z", birth_date="1990-01-01"),
-            qf.make_record(2, received_at="2027-01-06T17:00:00Z", birth_date="31-12-1995", email=""),
+            qf.make_record(
+                2, received_at="2027-01-06T17:00:00Z", birth_date="31-12-1995", email=""
+            ),
             qf.make_record(3, received_at="kemarin", nik=None, phone=None, birth_date=None),
             qf.make_record(4, received_at="2027-01-07T16:59:00Z", birth_date="2001-02-03"),
         ],
@@ -292,7 +294,16 @@ def test_xlsx_rows_keep_their_own_ids_dates_and_text_formats(queue_cli, queue_pa
             "0812-0000-0002",
         ],
         # no phone: phone_local's "-", neutralised like any text starting with "-"
-        [qf.fake_id(3), "kemarin", "Terdaftar", "Contoh Pendaftar 3", None, None, "Laki-laki", "'-"],
+        [
+            qf.fake_id(3),
+            "kemarin",
+            "Terdaftar",
+            "Contoh Pendaftar 3",
+            None,
+            None,
+            "Laki-laki",
+            "'-",
+        ],
         [
             qf.fake_id(4),
             datetime(2027, 1, 7, 23, 59),
