@@ -244,6 +244,25 @@ class RegistrationForm(FlaskForm):
             if field.errors and field.name not in ("csrf_token", "website")
         }
 
+    def valid_answers(self) -> dict:
+        """The normalised answers of the rule fields that passed their own checks, so the
+        course's rules can run on them while other fields still need correcting."""
+        values = {
+            "nik": self.parsed_nik.value if self.parsed_nik else None,
+            "birth_date": self.parsed_birth_date.isoformat() if self.parsed_birth_date else None,
+            "gender": self.gender.data,
+            "village": self.village.data,
+            "education": self.education.data,
+            "employment_status": self.employment_status.data,
+            "dtks": self.dtks.data,
+            "disability": self.disability.data or None,
+        }
+        return {
+            name: value
+            for name, value in values.items()
+            if value not in (None, "") and not self[name].errors
+        }
+
     def applicant(self) -> dict:
         """The normalised answers, keys in the queue record's order. Call after validate()."""
         assert self.parsed_nik is not None and self.parsed_birth_date is not None

@@ -66,11 +66,14 @@ class RegistrationRefused(Exception):
         self.message = message
 
 
-def declared_groups(applicant: dict, age: int) -> set[TargetGroup]:
-    """The target groups an applicant's answers put them in (self-declared, checked by staff)."""
+def declared_groups(answers: dict, age: int | None) -> set[TargetGroup]:
+    """The target groups an applicant's answers put them in (self-declared, checked by staff).
+
+    ``answers`` may lack fields the applicant has still to correct; those declare nothing.
+    """
     groups = set()
-    employment = applicant["employment_status"]
-    if applicant["dtks"] == "ya":
+    employment = answers.get("employment_status")
+    if answers.get("dtks") == "ya":
         groups.add(TargetGroup.DTKS)
     if employment in ("mencari-kerja", "terdampak-phk"):
         groups.add(TargetGroup.JOB_SEEKER)
@@ -78,51 +81,60 @@ def declared_groups(applicant: dict, age: int) -> set[TargetGroup]:
         groups.add(TargetGroup.LAID_OFF)
     if employment == "wirausaha":
         groups.add(TargetGroup.MSME)
-    if applicant.get("disability"):
+    if answers.get("disability"):
         groups.add(TargetGroup.DISABILITY)
-    if applicant["gender"] == "P":
+    if answers.get("gender") == "P":
         groups.add(TargetGroup.WOMEN)
-    if YOUTH_AGES[0] <= age <= YOUTH_AGES[1]:
+    if age is not None and YOUTH_AGES[0] <= age <= YOUTH_AGES[1]:
         groups.add(TargetGroup.YOUTH)
     return groups
 
 
 def check_applicant(
-    ref: RunRef, applicant: dict, nik_birth: date, nik_gender: str, regions
+    ref: RunRef, answers: dict, nik_birth: date | None, nik_gender: str | None, regions
 ) -> dict:
-    """Course rules for valid answers; returns ``{field: message}`` (empty when eligible).
+    """Course rules on the answers; returns ``{field: message}`` (empty when eligible).
 
-    ``nik_birth`` and ``nik_gender`` come from the parsed NIK. The NIK's region is where it was
-    issued, not where the person lives, so domicile is judged by the KTP village only.
+    ``answers`` holds only the fields that passed their own checks, so one submission shows
+    every problem at once: each rule runs as soon as the fields it reads are valid.
+    ``nik_birth`` and ``nik_gender`` come from the parsed NIK (None while the NIK is wrong). The
+    NIK's region is where it was issued, not where the person lives, so domicile is judged by
+    the KTP village only.
     """
     errors: dict[str, str] = {}
     rules = ref.course.eligibility
-    birth = date.fromisoformat(applicant["birth_date"])
+    birth = date.fromisoformat(answers["birth_date"]) if answers.get("birth_date") else None
     # The NIK keeps only two digits of the year; its century is a guess, so compare those.
-    if (birth.day, birth.month, birth.year % 100) != (
-        nik_birth.day,
-        nik_birth.month,
-        nik_birth.year % 100,
-    ):
-        errors["birth_date"] = MSG_BIRTH_NIK
-    if applicant["gender"] != nik_gender:
+    if birth is not None and nik_birth is not None:
+        if (birth.day, birth.month, birth.year % 100) != (
+            nik_birth.day,
+            nik_birth.month,
+            nik_birth.year % 100,
+        ):
+            errors["birth_date"] = MSG_BIRTH_NIK
+    if answers.get("gender") and nik_gender is not None and answers["gender"] != nik_gender:
         errors["gender"] = MSG_GENDER_NIK
-    if "birth_date" not in errors:
+    if birth is not None and "birth_date" not in errors:
         message = eligibility.check_age(rules, birth, ref.run.start)
         if message:
             errors["birth_date"] = message
-    message = eligibility.check_domicile(rules, applicant["village"], regions)
-    if message:
-        errors["village"] = message
-    message = eligibility.check_education(rules, Education(applicant["education"]))
-    if message:
-        errors["education"] = message
-    declared = declared_groups(applicant, eligibility.age_on(birth, ref.run.start))
+    if answers.get("village"):
+        message = eligibility.check_domicile(rules, answers["village"], regions)
+        if message:
+            errors["village"] = message
+    if answers.get("education"):
+        message = eligibility.check_education(rules, Education(answers["education"]))
+        if message:
+            errors["education"] = message
+    age = eligibility.age_on(birth, ref.run.start) if birth is not None else None
+    declared = declared_groups(answers, age)
     for group in rules.target_groups:
         field = _GROUP_FIELD[group]
         if group in declared or field in errors:
             continue
-        if group is TargetGroup.DTKS and applicant["dtks"] == "tidak-tahu":
+        if field != "disability" and field not in answers:
+            continue  # the field has its own error; judge the group once it is corrected
+        if group is TargetGroup.DTKS and answers["dtks"] == "tidak-tahu":
             errors[field] = MSG_DTKS_UNKNOWN
         else:
             single = rules.model_copy(update={"target_groups": (group,)})

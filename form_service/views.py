@@ -60,17 +60,6 @@ NEXT_STEPS = {
         "Peserta dipilih menurut urutan pendaftaran. Petugas akan mengabari Anda lewat WhatsApp."
     ),
 }
-# Fields whose answers the course rules need; the rules run only when all of them are valid.
-RULE_FIELDS = (
-    "nik",
-    "birth_date",
-    "gender",
-    "village",
-    "education",
-    "employment_status",
-    "dtks",
-    "disability",
-)
 
 
 @bp.app_context_processor
@@ -187,13 +176,18 @@ def register(center: str, course: str, run: str):
         # field) sees the form again, with the field emptied, and can simply send it again.
         notice = MSG_HONEYPOT
         form.website.data = ""
-    if not any(form[name].errors for name in RULE_FIELDS):
-        nik = form.parsed_nik
-        assert nik is not None
-        problems = check_applicant(
-            ref, form.applicant(), nik.birth_date, nik.gender, state.catalog().regions
-        )
-        for name, message in problems.items():
+    # The course's rules run on every answer that passed its own check, so one submission
+    # shows every problem: a wrong phone number does not hide a NIK that disagrees.
+    nik = None if form.nik.errors else form.parsed_nik
+    problems = check_applicant(
+        ref,
+        form.valid_answers(),
+        nik.birth_date if nik else None,
+        nik.gender if nik else None,
+        state.catalog().regions,
+    )
+    for name, message in problems.items():
+        if not form[name].errors:
             form[name].errors = [message]
     if notice or form.field_errors():
         return render_form(ref, form, 422, notice)

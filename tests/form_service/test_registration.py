@@ -279,3 +279,14 @@ def test_nothing_but_the_record_fields_is_stored(client, app_config, url):
     [record] = records(app_config["QUEUE_PATH"])
     assert "website" not in record["applicant"] and "csrf_token" not in record["applicant"]
     assert "consent" not in record["applicant"]
+
+
+def test_one_submission_shows_rule_and_field_errors_together(client, app_config):
+    # A landline for WhatsApp AND a birth date that disagrees with the NIK: both are named at
+    # once, so the applicant does not fix one thing only to be told about the next.
+    response = post(client, phone="021 5551234", birth_date="18-08-1995", dtks="tidak-tahu")
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "Nomor WhatsApp harus nomor HP yang diawali 08" in html
+    assert "Tanggal lahir tidak sama dengan yang tercatat di NIK." in html
+    assert not Path(app_config["QUEUE_PATH"]).exists()  # nothing was recorded
