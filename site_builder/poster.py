@@ -69,11 +69,18 @@ def poster_path(run_ref: RunRef) -> str:
     return f"poster/{run_ref.public_id}.html"
 
 
+# A fixed data mask: segno otherwise builds the symbol with all eight masks and keeps the one
+# with the lowest penalty score, which made the QR code 80% of a poster's cost (6.8 ms against
+# 1.5 ms with a fixed mask). Any mask gives a valid symbol that phones read; mask 2 is the one
+# segno picks for most course addresses (90% of the synthetic ones, a third of the shipped ones).
+QR_MASK = 2
+QR_TITLE = "Kode QR menuju halaman pendaftaran"
+
+
 def qr_svg(url: str) -> str:
     """The QR code for ``url`` as an inline ``<svg>`` (no size, the stylesheet sets it)."""
-    return segno.make(url, error="m").svg_inline(
-        scale=1, omitsize=True, title="Kode QR menuju halaman pendaftaran"
-    )
+    code = segno.make(url, error="m", mask=QR_MASK, micro=False)
+    return code.svg_inline(scale=1, omitsize=True, title=QR_TITLE)
 
 
 def printed_url(url: str) -> str:

@@ -46,11 +46,13 @@ def test_writes_css_once_and_a_poster_per_run(catalog, tmp_path):
 def test_qr_code_encodes_the_run_url(catalog, tmp_path):
     html = poster(catalog, tmp_path)
     (svg,) = re.findall(r"<svg.*?</svg>", html, re.DOTALL)
-    expected = segno.make(RUN_URL, error="m")
+    # The same symbol segno makes for the address with error level M and data mask 2.
+    expected = segno.make(RUN_URL, error="m", mask=2)
+    assert (expected.designator, expected.mask) == ("5-M", 2)
     assert svg == expected.svg_inline(
         scale=1, omitsize=True, title="Kode QR menuju halaman pendaftaran"
     )
-    other = segno.make(RUN_URL.replace("2027-1", "2027-2"), error="m")
+    other = segno.make(RUN_URL.replace("2027-1", "2027-2"), error="m", mask=2)
     assert svg != other.svg_inline(
         scale=1, omitsize=True, title="Kode QR menuju halaman pendaftaran"
     )
