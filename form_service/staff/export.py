@@ -21,6 +21,7 @@ Choices, all in favour of "nothing is ever run as a formula, nothing personal le
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -269,7 +270,10 @@ def _selected(lines: Iterable[QueueLine], result: ExportResult, run_id: str | No
 
 def _write_csv(handle, lines, out, catalog, run_id) -> ExportResult:
     result = ExportResult(out)
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    # UTF-8 with BOM: the BOM by hand, then plain "utf-8", which CPython encodes in C per write
+    # ("utf-8-sig" goes through a Python-level encoder for every row)
+    handle.write(codecs.BOM_UTF8)
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(["Angkatan", *HEADERS])
     rows = _Rows(catalog)
