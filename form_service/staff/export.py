@@ -17,6 +17,11 @@ Choices, all in favour of "nothing is ever run as a formula, nothing personal le
 - The file is created with mode 0600 (``os.open(..., 0o600)`` on a temporary name in the target
   folder, then renamed), so it is never readable by others, not even for a moment.
 - Streaming: openpyxl's write-only workbook and ``csv.writer``; memory stays flat.
+- Speed (``benchmarks/queue_staff.py``, 100,000 records, 2 cores): CSV 2.8 s; xlsx 32 s, about
+  1.3 x what openpyxl alone needs to write the same cells (with lxml; without it openpyxl is
+  about a quarter slower), so xlsx is bound by openpyxl's ~15 us a cell. One run of 2,000
+  applicants out of that queue: 1.8 s. Labels are cached per code, and each sheet reuses one
+  formatted cell per column (NIK and phone "@", the two dates) instead of a new one per value.
 """
 
 from __future__ import annotations
