@@ -134,7 +134,7 @@ def test_course_page_has_json_ld_in_head(built_site: BuiltSite) -> None:
     html = built_site.page(COURSE)
     head = html[: html.index("</head>")]
     assert '<script type="application/ld+json">' in head
-    assert '"@type": "Course"' in head
+    assert '{"@context":"https://schema.org","@type":"Course",' in head
 
 
 def test_closed_run_of_another_course(built_site: BuiltSite) -> None:
