@@ -125,16 +125,17 @@ def build_site(
     # Absolute: MkDocs resolves relative folders against the config file, not the current one.
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent.resolve()))
     docs, machine, site = work / "docs", work / "machine", work / "site"
-    writer = None
+    helper = None
     try:
-        # Open data, calendars and posters are written by a second process while this one
-        # renders the pages and runs MkDocs (all CPU-bound; build machines have two cores or
-        # more), then moved into the site.
-        writer = MachineFiles(catalog, machine, ctx, stats)
+        # A second process shares the work (build machines have two cores or more): it renders
+        # every other course page, then writes open data, calendars and posters while this one
+        # runs MkDocs; those files are then moved into the site.
+        helper = Helper(ctx, stats, docs, machine)
         progress("Membuat halaman…")
         mark = time.perf_counter()
-        pages = generate.render_pages(ctx)
+        pages = generate.render_pages(ctx, 0, helper.parts)
         generate.write_pages(pages, docs)
+        page_count = len(pages) + helper.wait_pages()
         if options.keep_docs is not None:
             shutil.rmtree(options.keep_docs, ignore_errors=True)
             shutil.copytree(docs, options.keep_docs)
@@ -145,7 +146,7 @@ def build_site(
         _mkdocs(config_file, docs, site, ctx, catalog)
         seconds["mkdocs"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        files = writer.wait()
+        files = helper.wait()
         seconds["machine_wait"] = time.perf_counter() - mark
         _merge(machine, site)
 
@@ -154,14 +155,14 @@ def build_site(
         (site / MARKER).write_text(json.dumps(marker) + "\n", encoding="utf-8")
         _swap(site, out)
     finally:
-        if writer is not None:
-            writer.stop()
+        if helper is not None:
+            helper.stop()
         shutil.rmtree(work, ignore_errors=True)
     seconds["total"] = time.perf_counter() - started
     return BuildReport(
         out=out,
         counts=catalog.counts,
-        pages=len(pages),
+        pages=page_count,
         files=len(files),
         warnings=result.warnings,
         seconds=seconds,
@@ -201,39 +202,56 @@ def write_machine_files(
     return files
 
 
-class MachineFiles:
-    """:func:`write_machine_files` in a forked process (where fork exists), else right away."""
+class Helper:
+    """The second process: part of the pages into ``docs``, then the machine files.
 
-    def __init__(
-        self, catalog: Catalog, out_dir: Path, ctx: SiteContext, stats: Stats | None
-    ) -> None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+    Forked (after the catalog is loaded, so nothing is read or imported twice) where fork
+    exists; elsewhere the machine files are written right away and this process renders every
+    page (``parts`` is 1).
+    """
+
+    def __init__(self, ctx: SiteContext, stats: Stats | None, docs: Path, machine: Path) -> None:
+        machine.mkdir(parents=True, exist_ok=True)
         self._files: list[Path] | None = None
         self._process = None
         if "fork" not in multiprocessing.get_all_start_methods():
-            self._files = write_machine_files(catalog, out_dir, ctx, stats)
+            self.parts = 1
+            self._files = write_machine_files(ctx.catalog, machine, ctx, stats)
             return
+        self.parts = 2
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_write_in_child, args=(send, catalog, out_dir, ctx, stats), daemon=True
+            target=_work_in_child, args=(send, ctx, stats, docs, machine), daemon=True
         )
         self._process.start()
         send.close()
 
+    def wait_pages(self) -> int:
+        """How many pages the second process wrote, once it has written them."""
+        if self._process is None:
+            return 0
+        return self._receive_ok("pages")
+
     def wait(self) -> list[Path]:
-        if self._files is not None:
-            return self._files
+        """The machine files, once written."""
+        if self._files is None:
+            assert self._process is not None
+            self._files = [Path(p) for p in self._receive_ok("files")]
+            self._process.join()
+        return self._files
+
+    def _receive_ok(self, expected: str):  # type: ignore[no-untyped-def]
         assert self._process is not None
         try:
             kind, payload = self._receive.recv()
         except EOFError:
+            self._process.join()
             kind, payload = "error", f"proses berhenti (kode {self._process.exitcode})"
-        self._process.join()
-        if kind != "ok":
-            raise BuildError([f"Berkas data (JSON, CSV, kalender, poster) gagal dibuat: {payload}"])
-        self._files = [Path(p) for p in payload]
-        return self._files
+        if kind == expected:
+            return payload
+        what = "Halaman" if expected == "pages" else "Berkas data (JSON, CSV, kalender, poster)"
+        raise BuildError([f"{what} gagal dibuat: {payload}"])
 
     def stop(self) -> None:
         if self._process is not None and self._process.is_alive():
@@ -241,10 +259,13 @@ class MachineFiles:
             self._process.join()
 
 
-def _write_in_child(send, catalog, out_dir, ctx, stats) -> None:  # type: ignore[no-untyped-def]
+def _work_in_child(send, ctx, stats, docs, machine) -> None:  # type: ignore[no-untyped-def]
     try:
-        files = write_machine_files(catalog, out_dir, ctx, stats)
-        send.send(("ok", [str(p) for p in files]))
+        pages = generate.render_pages(ctx, 1, 2)
+        generate.write_pages(pages, docs)
+        send.send(("pages", len(pages)))
+        files = write_machine_files(ctx.catalog, machine, ctx, stats)
+        send.send(("files", [str(p) for p in files]))
     except BaseException as exc:  # report everything to the parent, which prints it
         send.send(("error", "".join(traceback.format_exception_only(exc)).strip()))
     finally:

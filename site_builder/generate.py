@@ -12,24 +12,32 @@ from site_builder import about_page, center_page, course_page, listing_pages, ur
 from site_builder.context import SiteContext
 
 
-def render_pages(ctx: SiteContext) -> dict[str, str]:
-    """Source path inside the docs folder -> Markdown text, for every page of the site."""
-    pages = {
-        urls.source_path(urls.HOME): listing_pages.home(ctx),
-        urls.source_path(urls.KEJURUAN_INDEX): listing_pages.kejuruan_index(ctx),
-        urls.source_path(urls.KECAMATAN_INDEX): listing_pages.kecamatan_index(ctx),
-        urls.source_path(urls.CALENDAR): listing_pages.calendar(ctx),
-        urls.source_path(urls.ABOUT): about_page.render(ctx),
-    }
-    for kejuruan_id in ctx.catalog.kejuruan:
-        pages[urls.source_path(urls.kejuruan(kejuruan_id))] = listing_pages.kejuruan_page(
-            ctx, kejuruan_id
-        )
-    for code in ctx.districts:
-        pages[urls.source_path(ctx.kecamatan_url(code))] = listing_pages.kecamatan_page(ctx, code)
-    for center_id in ctx.catalog.centers:
-        pages[urls.source_path(urls.center(center_id))] = center_page.render(ctx, center_id)
-    for ref in ctx.course_refs:
+def render_pages(ctx: SiteContext, part: int = 0, parts: int = 1) -> dict[str, str]:
+    """Source path inside the docs folder -> Markdown text, for every page of the site.
+
+    With ``parts`` > 1, only part ``part`` of them (to share the work between processes): the
+    listing, center and about pages are in part 0, course pages are dealt out in turn.
+    """
+    pages = {}
+    if part == 0:
+        pages |= {
+            urls.source_path(urls.HOME): listing_pages.home(ctx),
+            urls.source_path(urls.KEJURUAN_INDEX): listing_pages.kejuruan_index(ctx),
+            urls.source_path(urls.KECAMATAN_INDEX): listing_pages.kecamatan_index(ctx),
+            urls.source_path(urls.CALENDAR): listing_pages.calendar(ctx),
+            urls.source_path(urls.ABOUT): about_page.render(ctx),
+        }
+        for kejuruan_id in ctx.catalog.kejuruan:
+            pages[urls.source_path(urls.kejuruan(kejuruan_id))] = listing_pages.kejuruan_page(
+                ctx, kejuruan_id
+            )
+        for code in ctx.districts:
+            pages[urls.source_path(ctx.kecamatan_url(code))] = listing_pages.kecamatan_page(
+                ctx, code
+            )
+        for center_id in ctx.catalog.centers:
+            pages[urls.source_path(urls.center(center_id))] = center_page.render(ctx, center_id)
+    for ref in ctx.course_refs[part::parts]:
         pages[urls.source_path(urls.course(ref))] = course_page.render(ctx, ref)
     return pages
 

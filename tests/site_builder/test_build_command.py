@@ -123,3 +123,53 @@ def test_relative_out_without_addresses(tmp_path: Path, monkeypatch: pytest.Monk
     assert 'href="/daftar/blk-contoh/tata-boga/2027-1"' in page  # the form on the same host
     assert '<meta name="katalog-form-url" content="">' in page
     assert leftovers(tmp_path) == []
+
+
+def failing(message: str):  # type: ignore[no-untyped-def]
+    def fail(*args: object, **kwargs: object) -> None:
+        raise RuntimeError(message)
+
+    return fail
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # Every other course page is rendered by the second process (the 2nd of 3 courses).
+        ("site_builder.course_page.render", "Halaman gagal dibuat: RuntimeError: uji"),
+        (
+            "site_builder.poster.write_posters",
+            "Berkas data (JSON, CSV, kalender, poster) gagal dibuat: RuntimeError: uji",
+        ),
+    ],
+)
+def test_a_failure_in_the_second_process_leaves_the_old_site(
+    built_site: BuiltSite,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    expected: str,
+) -> None:
+    out, before = previous_site(built_site, tmp_path)
+    write_courses(tmp_path)
+    if target.endswith("course_page.render"):
+        from site_builder import course_page
+
+        second = list(built_site.catalog.courses())[1].public_id
+        render = course_page.render
+
+        def render_or_fail(ctx, ref):  # type: ignore[no-untyped-def]
+            if ref.public_id == second:
+                raise RuntimeError("uji")
+            return render(ctx, ref)
+
+        monkeypatch.setattr(course_page, "render", render_or_fail)
+    else:
+        monkeypatch.setattr(target, failing("uji"))
+    result = run_build(tmp_path, out)
+    assert result.exit_code == 1
+    assert expected in result.output.splitlines()
+    assert "Situs tidak dibangun; situs lama di" in result.output
+    assert (out / "index.html").read_text(encoding="utf-8") == before
+    assert leftovers(tmp_path) == []
