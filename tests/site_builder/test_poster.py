@@ -10,7 +10,7 @@ import pytest
 import segno
 
 from catalog.catalog import Catalog
-from site_builder.poster import poster_path, qr_svg, write_posters
+from site_builder.poster import poster_path, write_posters
 from tests.site_builder.machine_fixtures import BASE_URL, TODAY, load_fixture
 
 RUN_URL = "https://pelatihan.example.go.id/kursus/blk-contoh/tata-boga/#angkatan-2027-1"
@@ -60,15 +60,6 @@ def test_qr_code_encodes_the_run_url(catalog, tmp_path):
         f'<p class="link"><a href="{RUN_URL}">'
         "pelatihan.example.go.id/kursus/blk-contoh/tata-boga/#angkatan-2027-1</a></p>" in html
     )
-
-
-@pytest.mark.parametrize("extra", [0, 30, 200])  # QR versions 5, 6 and 12
-def test_qr_svg_is_what_segno_writes(extra):
-    url = RUN_URL + "x" * extra
-    expected = segno.make(url, error="m", mask=2).svg_inline(
-        scale=1, omitsize=True, title="Kode QR menuju halaman pendaftaran"
-    )
-    assert qr_svg(url) == expected
 
 
 def test_poster_says_what_a_resident_needs(catalog, tmp_path):
