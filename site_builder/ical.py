@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event
+from icalendar.prop import vDuration
 
 from catalog.catalog import Catalog, RunRef
 from catalog.dates import format_date_long, now_utc
@@ -53,7 +54,8 @@ def write_calendars(catalog: Catalog, out_dir: Path, *, base_url: str) -> list[P
         f"Pelatihan kerja – {catalog.dataset.publisher}", f"kalender.semua@{UID_DOMAIN}"
     )
     everything.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    everything.add("x-published-ttl", REFRESH)
+    # An x- property is text unless given a typed value; "1 day, 0:00:00" would be invalid.
+    everything.add("x-published-ttl", vDuration(REFRESH))
     paths.append(_write(out_dir / ALL_RUNS, everything, events))
     return paths
 

@@ -85,6 +85,7 @@ def test_all_runs_calendar(catalog, tmp_path):
         "blk-contoh.tata-boga.2027-2@katalog-pelatihan",
     ]
     assert b"REFRESH-INTERVAL;VALUE=DURATION:P1D\r\n" in all_runs.read_bytes()
+    assert b"X-PUBLISHED-TTL:P1D\r\n" in all_runs.read_bytes()
 
 
 def test_every_file_parses_and_uses_crlf(catalog, tmp_path):
