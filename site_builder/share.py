@@ -13,33 +13,31 @@ from urllib.parse import quote
 from catalog.catalog import Catalog, CourseRef, RunRef
 from catalog.dates import format_date_long, format_range
 from catalog.labels import rupiah
+from site_builder import urls
 
 WHATSAPP_SHARE = "https://wa.me/?text="
 
 
+# Absolute versions of the scheme in site_builder.urls (the one place that defines it).
+
+
 def course_url(base_url: str, course_ref: CourseRef) -> str:
     """``https://…/kursus/<center>/<course>/``"""
-    return f"{base_url}kursus/{course_ref.center.id}/{course_ref.course.id}/"
+    return base_url + urls.course(course_ref)
 
 
 def center_url(base_url: str, center_id: str) -> str:
     """``https://…/pusat/<center>/``"""
-    return f"{base_url}pusat/{center_id}/"
+    return base_url + urls.center(center_id)
 
 
-def run_anchor(run_ref: RunRef) -> str:
-    """The id of a run's section on its course page: ``angkatan-<run>``."""
-    return f"angkatan-{run_ref.run.id}"
+run_anchor = urls.run_anchor
+register_url = urls.register
 
 
 def run_url(base_url: str, run_ref: RunRef) -> str:
     """``https://…/kursus/<center>/<course>/#angkatan-<run>``"""
-    return f"{course_url(base_url, run_ref.course_ref)}#{run_anchor(run_ref)}"
-
-
-def register_url(form_url: str, run_ref: RunRef) -> str:
-    """The form service's page for one run: ``<form_url>/daftar/<center>/<course>/<run>``."""
-    return f"{form_url}/daftar/{run_ref.public_id}"
+    return base_url + urls.run(run_ref)
 
 
 def share_text(run_ref: RunRef, catalog: Catalog, *, page_url: str) -> str:

@@ -60,7 +60,7 @@ def kecamatan(district: Region) -> str:
 
 
 def run_anchor(ref: RunRef) -> str:
-    """Id of a run's row on its course page (the same as site_builder.share.run_anchor)."""
+    """Id of a run's row on its course page."""
     return f"angkatan-{ref.run.id}"
 
 
