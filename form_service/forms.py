@@ -19,6 +19,7 @@ from wtforms.validators import ValidationError
 from catalog.labels import EDUCATION
 from catalog.nik import NikError, parse_nik
 from catalog.phone import PhoneError, normalize_mobile
+from form_service.answers import DTKS, EMPLOYMENT, GENDERS
 
 NAME_MAX = 100
 ADDRESS_MAX = 200
@@ -52,17 +53,6 @@ MSG_CONSENT = (
     "Tanpa persetujuan, pendaftaran tidak dapat kami proses."
 )
 
-GENDERS = [("L", "Laki-laki"), ("P", "Perempuan")]
-EMPLOYMENT = [
-    ("bekerja", "Bekerja (karyawan/buruh)"),
-    ("wirausaha", "Usaha sendiri / UMKM"),
-    ("mencari-kerja", "Tidak bekerja, sedang mencari kerja"),
-    ("terdampak-phk", "Terdampak PHK"),
-    ("pelajar", "Pelajar atau mahasiswa"),
-    ("mengurus-rumah-tangga", "Mengurus rumah tangga"),
-    ("lainnya", "Lainnya"),
-]
-DTKS = [("ya", "Ya, terdaftar"), ("tidak", "Tidak terdaftar"), ("tidak-tahu", "Tidak tahu")]
 EDUCATION_CHOICES = [(e.value, label) for e, label in EDUCATION.items()]
 
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")

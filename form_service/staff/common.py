@@ -8,22 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from catalog.catalog import Catalog, RunRef
 from catalog.dates import WIB, format_date_long, format_datetime_wib
+from catalog.eligibility import OUTSIDE_BANTEN
 from catalog.labels import EDUCATION
-
-STATUS_LABEL = {"registered": "Terdaftar", "waitlist": "Daftar tunggu"}
-GENDER_LABEL = {"L": "Laki-laki", "P": "Perempuan"}
-DTKS_LABEL = {"ya": "Ya, terdaftar", "tidak": "Tidak terdaftar", "tidak-tahu": "Tidak tahu"}
-# Mirrors form_service.forms.EMPLOYMENT (the form's choices); unknown codes are shown humanised.
-EMPLOYMENT_LABEL = {
-    "bekerja": "Bekerja (karyawan/buruh)",
-    "wirausaha": "Usaha sendiri / UMKM",
-    "mencari-kerja": "Tidak bekerja, sedang mencari kerja",
-    "terdampak-phk": "Terdampak PHK",
-    "pelajar": "Pelajar atau mahasiswa",
-    "mengurus-rumah-tangga": "Mengurus rumah tangga",
-    "lainnya": "Lainnya",
-}
-OUTSIDE_BANTEN = "luar-banten"
 
 _RECEIVED_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 # A cell starting with one of these may be read as a formula by a spreadsheet (OWASP ASVS 1.2.10).

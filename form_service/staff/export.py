@@ -38,13 +38,10 @@ from pathlib import Path
 from typing import Any
 
 from catalog.catalog import Catalog
+from form_service.answers import DTKS_LABEL, EMPLOYMENT_LABEL, GENDER_LABEL, STATUS_LABEL
 from form_service.queue import QueueLine
 from form_service.staff.common import (
-    DTKS_LABEL,
-    EMPLOYMENT_LABEL,
-    GENDER_LABEL,
     MOBILE_RE,
-    STATUS_LABEL,
     education_label,
     label,
     neutralise,

@@ -6,12 +6,9 @@ import re
 from collections.abc import Iterable
 
 from catalog.catalog import Catalog
+from form_service.answers import DTKS_LABEL, EMPLOYMENT_LABEL, GENDER_LABEL, STATUS_LABEL
 from form_service.queue import QueueLine
 from form_service.staff.common import (
-    DTKS_LABEL,
-    EMPLOYMENT_LABEL,
-    GENDER_LABEL,
-    STATUS_LABEL,
     date_text,
     education_label,
     label,
