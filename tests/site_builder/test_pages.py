@@ -128,3 +128,12 @@ def test_machine_files_are_published(built_site: BuiltSite) -> None:
                 "poster/blk-contoh/tata-boga/2027-1.html"):  # fmt: skip
         assert (site / rel).is_file(), rel
     assert "sitemap.xml" in {p.name for p in site.iterdir()}
+
+
+def test_sitemap_lists_every_course_and_center_page(built_site: BuiltSite) -> None:
+    sitemap = (built_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    base = "https://pelatihan.example.go.id/"
+    for ref in built_site.catalog.courses():
+        assert f"<loc>{base}kursus/{ref.center.id}/{ref.course.id}/</loc>" in sitemap
+    for center_id in built_site.catalog.centers:
+        assert f"<loc>{base}pusat/{center_id}/</loc>" in sitemap
