@@ -378,7 +378,8 @@ def test_rate_limit_on_post_is_429_page_in_indonesian(make_app):
     assert response.status_code == 429
     html = response.get_data(as_text=True)
     assert "Terlalu banyak percobaan" in html
-    assert response.headers["Retry-After"] == "60"
+    # Seconds until the one-minute window resets: 60, or 59 when a second boundary just passed.
+    assert 55 <= int(response.headers["Retry-After"]) <= 60
     assert client.get(BOGA).status_code == 200  # reading the form is never limited
 
 
