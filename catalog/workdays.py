@@ -49,6 +49,7 @@ def is_workday(d: date) -> bool:
     return d.weekday() < 5 and d not in holidays_in_year(d.year)
 
 
+@lru_cache(maxsize=65536)  # a catalog asks for the same (start, length) pairs many times
 def add_workdays(start: date, workdays: int) -> date:
     """Return the last day of a course that starts on ``start`` and lasts ``workdays`` days.
 

@@ -11,10 +11,11 @@ The result is kept apart from the models: :class:`Located` pairs the data with a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Path = tuple[str | int, ...]
@@ -25,6 +26,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A catalog file has a few hundred nodes; an alias bomb has billions once expanded.
 MAX_NODES = 50_000
 
+_STR_TAG = "tag:yaml.org,2002:str"
 _SAFE_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:bool",
@@ -37,8 +39,7 @@ _SAFE_TAGS = {
 }
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
@@ -54,8 +55,9 @@ class Located:
     """Plain data read from one file plus the position of every path in it."""
 
     data: Any
-    positions: dict[Path, Position] = field(default_factory=dict)
-    key_positions: dict[Path, Position] = field(default_factory=dict)
+    # PyYAML marks, turned into positions only when a problem is reported (most never are)
+    positions: dict[Path, Mark] = field(default_factory=dict)
+    key_positions: dict[Path, Mark] = field(default_factory=dict)
     bad_paths: set[Path] = field(default_factory=set)  # values the reader already reported
 
     def position(self, path: Path) -> Position:
@@ -63,13 +65,14 @@ class Located:
         path = tuple(path)
         while path:
             if path in self.positions:
-                return self.positions[path]
+                return _position(self.positions[path])
             path = path[:-1]
-        return self.positions.get((), Position(1, 1))
+        return _position(self.positions[()]) if () in self.positions else Position(1, 1)
 
     def key_position(self, path: Path) -> Position:
         """Where the key of ``path`` is written (for "unknown key" errors), else its value."""
-        return self.key_positions.get(tuple(path)) or self.position(path)
+        mark = self.key_positions.get(tuple(path))
+        return _position(mark) if mark is not None else self.position(path)
 
 
 class _Budget:
@@ -79,6 +82,10 @@ class _Budget:
 
 class _TooManyNodes(Exception):
     pass
+
+
+def _position(mark: Mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
 
 
 def _pos(node: Node) -> Position:
@@ -96,7 +103,7 @@ class _Reader:
         self.budget.left -= 1
         if self.budget.left < 0:
             raise _TooManyNodes
-        self.located.positions[path] = _pos(node)
+        self.located.positions[path] = node.start_mark
         if node.tag not in _SAFE_TAGS:
             self.located.bad_paths.add(path)
             self.problems.append(
@@ -114,6 +121,8 @@ class _Reader:
         return self._scalar_value(node, path)
 
     def _scalar_value(self, node: ScalarNode, path: Path) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # most values are plain text: no constructor needed
         try:
             return self._scalar.construct_object(node, deep=True)
         except (ConstructorError, ValueError):
@@ -134,7 +143,7 @@ class _Reader:
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        seen: dict[Any, Position] = {}
+        seen: dict[Any, Mark] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(
@@ -151,7 +160,7 @@ class _Reader:
                 continue
             key = key_node.value
             if key in seen:
-                first = seen[key]
+                first = _position(seen[key])
                 self.problems.append(
                     YamlProblem(
                         _pos(key_node),
@@ -160,9 +169,9 @@ class _Reader:
                     )
                 )
                 continue
-            seen[key] = _pos(key_node)
+            seen[key] = key_node.start_mark
             child = (*path, key)
-            self.located.key_positions[child] = _pos(key_node)
+            self.located.key_positions[child] = key_node.start_mark
             result[key] = self.build(value_node, child)
         return result
 
