@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,22 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site."))
 
 
+def leftovers_after_cleanup(folder: Path, seconds: float = 20.0) -> list[str]:
+    """After a successful build, a detached process deletes the work folder and the previous
+    site; wait for it (polling), then say what is left."""
+    deadline = time.monotonic() + seconds
+    while leftovers(folder) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return leftovers(folder)
+
+
 @pytest.mark.slow
 def test_success_message_names_what_was_built(built_site: BuiltSite) -> None:
     output = built_site.output
     assert f"Situs selesai dibangun di {built_site.site}: " in output
     assert "halaman untuk 2 pusat pelatihan, 3 kursus dan 5 angkatan" in output
     assert (built_site.site / MARKER).is_file()
-    assert leftovers(built_site.root) == []
+    assert leftovers_after_cleanup(built_site.root) == []
 
 
 @pytest.mark.slow
@@ -122,7 +132,7 @@ def test_relative_out_without_addresses(tmp_path: Path, monkeypatch: pytest.Monk
     page = (tmp_path / "site/kursus/blk-contoh/tata-boga/index.html").read_text("utf-8")
     assert 'href="/daftar/blk-contoh/tata-boga/2027-1"' in page  # the form on the same host
     assert '<meta name="katalog-form-url" content="">' in page
-    assert leftovers(tmp_path) == []
+    assert leftovers_after_cleanup(tmp_path) == []
 
 
 def failing(message: str):  # type: ignore[no-untyped-def]
@@ -173,3 +183,19 @@ def test_a_failure_in_the_second_process_leaves_the_old_site(
     assert "Situs tidak dibangun; situs lama di" in result.output
     assert (out / "index.html").read_text(encoding="utf-8") == before
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_rebuild_replaces_the_site_and_deletes_the_previous_one_in_the_background(
+    built_site: BuiltSite, tmp_path: Path
+) -> None:
+    out, _ = previous_site(built_site, tmp_path)
+    (out / "sisa-lama.txt").write_text("dari build sebelumnya", encoding="utf-8")
+    stale = tmp_path / ".site.old-1-1"  # a deletion cut short earlier
+    (stale / "kursus").mkdir(parents=True)
+    write_courses(tmp_path)
+    result = run_build(tmp_path, out)
+    assert result.exit_code == 0, result.output
+    assert not (out / "sisa-lama.txt").exists()
+    assert (out / "kursus/blk-contoh/tata-boga/index.html").is_file()
+    assert leftovers_after_cleanup(tmp_path) == []
