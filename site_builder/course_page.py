@@ -10,7 +10,7 @@ from catalog.status import RunStatus
 from site_builder import ical, jsonld, poster, share, urls
 from site_builder.context import SiteContext
 from site_builder.fragments import applicants, run_attrs, run_place, status_badge
-from site_builder.html import PageText, attrs, esc, h, link, md_heading, ul
+from site_builder.html import PageText, attrs, esc, h, link, md_heading, md_list, md_text, ul
 
 RUNS_HEADER = (
     '<table class="runs">\n<thead><tr><th scope="col">Angkatan</th>'
@@ -139,13 +139,15 @@ def render(ctx: SiteContext, ref: CourseRef) -> str:
             ref, catalog, base_url=ctx.base_url, page_url=ctx.absolute(url)
         ),
     )
+    # The Markdown body holds only plain text that search should find (title, summary, topics,
+    # places); links, the facts and the runs table are slots (see site_builder.html).
     text.md(
         md_heading(1, course.title, "judul"),
-        f'<p class="course-summary">{esc(course.summary)}</p>',
-        f'<p class="course-where">{link(urls.relative(url, urls.center(center.id)), center.name)}'
-        f" · {where}{', ' + esc(regency.name) if regency else ''}</p>",
+        f"{md_text(course.summary)}\n{{: .course-summary }}",
     )
     text.html(
+        f'<p class="course-where">{link(urls.relative(url, urls.center(center.id)), center.name)}'
+        f" · {where}{', ' + esc(regency.name) if regency else ''}</p>",
         '<dl class="course-facts">',
         *(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts),
         "</dl>",
@@ -157,12 +159,11 @@ def render(ctx: SiteContext, ref: CourseRef) -> str:
     )
     text.md(
         md_heading(2, "Yang dipelajari", "materi"),
-        f'<p class="course-description">{esc(course.description)}</p>'
-        if course.description
-        else "",
-        _list(list(course.topics), "topics"),
+        f"{md_text(course.description)}\n{{: .course-description }}" if course.description else "",
+        md_list(list(course.topics)),
+        md_heading(2, "Tempat", "tempat"),
+        *_places(ctx, runs),
     )
-    text.md(md_heading(2, "Tempat", "tempat"), _places(ctx, runs))
     text.html(
         h(2, "Siapa yang boleh mendaftar", "syarat"),
         _list(eligibility.describe(course.eligibility, catalog.regions), "eligibility"),
@@ -179,17 +180,23 @@ def render(ctx: SiteContext, ref: CourseRef) -> str:
     return text.render()
 
 
-def _places(ctx: SiteContext, runs: list[RunRef]) -> str:
+def _places(ctx: SiteContext, runs: list[RunRef]) -> list[str]:
+    """Where the course meets, as plain Markdown (search finds a course by kelurahan and
+    kecamatan); the map links are in the runs table."""
     seen: list[str] = []
     for run_ref in runs:
-        html = run_place(ctx, run_ref)
-        if html not in seen:
-            seen.append(html)
+        venue = run_ref.run.venue or run_ref.center
+        parts = [venue.name]
+        if venue.address and venue.address != venue.name:
+            parts.append(venue.address)
+        parts.append(ctx.catalog.regions.label(venue.village))
+        text = ", ".join(parts)
+        if text not in seen:
+            seen.append(text)
     mode = runs[0].course.mode
-    intro = ""
-    if mode is not Mode.OFFLINE:
-        intro = f"<p>{esc(labels.MODE[mode])}. Tempat pertemuan:</p>"
-    return intro + "\n".join(f'<p class="place">{html}</p>' for html in seen)
+    intro = "" if mode is Mode.OFFLINE else f"{md_text(labels.MODE[mode])}. Tempat pertemuan:"
+    note = "Peta setiap tempat ada di tabel jadwal angkatan."
+    return [intro, md_list(seen), note]
 
 
 def _benefits(ref: CourseRef) -> str:

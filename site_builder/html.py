@@ -14,6 +14,7 @@ marks are backslash-escaped, so a title with ``*`` or ``<`` is shown as written.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 SLOT = "<!--slot-->"
@@ -52,12 +53,25 @@ def h(level: int, text: str, anchor: str) -> str:
     return f'<h{level} id="{anchor}">{esc(text)}</h{level}>'
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#|!"})
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#!"})
 
 
 def md_escape(text: str) -> str:
     """Text safe inside a Markdown heading: HTML escaped, Markdown marks escaped."""
     return escape(" ".join(text.split()), quote=False).translate(_MD_SPECIAL)
+
+
+_MD_LIST_START = re.compile(r"^(\d*)([-+.)])(?=\s|$)")
+
+
+def md_text(text: str) -> str:
+    """Text as one Markdown paragraph or list item: escaped, and never read as a list."""
+    return _MD_LIST_START.sub(r"\1\\\2", md_escape(text), count=1)
+
+
+def md_list(items: list[str]) -> str:
+    """A Markdown list of plain texts (each escaped)."""
+    return "\n".join(f"- {md_text(item)}" for item in items)
 
 
 def md_heading(level: int, text: str, anchor: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import unquote
 
 import pytest
@@ -33,8 +34,35 @@ def test_title_is_escaped_and_key_facts_are_shown(course: Element) -> None:
     assert "Cara belajar Tatap muka" in facts
     assert "Sertifikat Sertifikat kompetensi BNSP (skema: Juru Masak)" in facts
     assert "Seleksi Wawancara" in facts
-    topics = [li.text for li in course.find("ul", cls="topics").find_all("li")]
+    topics = [li.text for li in next_after(course, "materi", "ul").find_all("li")]
     assert topics == ["Kebersihan dapur", "Menu usaha rumahan <harga hemat>"]
+
+
+def next_after(page: Element, anchor: str, tag: str) -> Element:
+    """The first ``tag`` after the element with id ``anchor``, among its siblings."""
+    for parent in [page, *page.find_all()]:
+        ids = [child.get("id") for child in parent.children]
+        if anchor in ids:
+            later = parent.children[ids.index(anchor) + 1 :]
+            return next(child for child in later if child.tag == tag)
+    raise AssertionError(f"no #{anchor}")
+
+
+def test_summary_and_places_are_plain_text_that_search_finds(
+    course: Element, built_site: BuiltSite
+) -> None:
+    assert course.find("p", cls="course-summary").text == "Belajar memasak menu yang laku dijual."
+    places = [li.text for li in next_after(course, "tempat", "ul").find_all("li")]
+    assert places == [
+        "BLK Contoh Kota Tangerang, Jl. Contoh No. 1, Kelurahan Sukarasa, Kecamatan Tangerang, "
+        "Kota Tangerang, Banten",
+        "Kantor Kelurahan Keroncong, Kelurahan Keroncong, Kecamatan Jatiuwung, Kota Tangerang, "
+        "Banten",
+    ]
+    index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(COURSE))
+    for words in ("laku dijual", "Sukarasa", "Jatiuwung", "Keroncong", "Menu usaha rumahan"):
+        assert words in text, words
 
 
 def test_who_may_apply_uses_the_rules_the_form_enforces(
