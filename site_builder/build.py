@@ -191,7 +191,7 @@ def _mkdocs(config_file: Path, docs: Path, site: Path, ctx: SiteContext, catalog
 
 
 def write_machine_files(
-    catalog: Catalog, out_dir: Path, ctx: SiteContext, stats: Stats | None
+    catalog: Catalog, out_dir: Path, ctx: SiteContext, stats: Stats | None, posters: PosterQueue
 ) -> list[Path]:
     """Open data (katalog.json/csv), calendars (.ics) and posters, into ``out_dir``."""
     files = opendata.write_open_data(
@@ -203,8 +203,45 @@ def write_machine_files(
         stats=stats.raw if stats else None,
     )
     files += ical.write_calendars(catalog, out_dir, base_url=ctx.base_url)
-    files += poster.write_posters(catalog, out_dir, base_url=ctx.base_url, today=ctx.today)
-    return files
+    css = out_dir / poster.CSS_NAME
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text(poster.POSTER_CSS, encoding="utf-8")
+    return [*files, css, *posters.write(ctx, out_dir)]
+
+
+class PosterQueue:
+    """The run posters (a QR code each: the largest share of the machine files), taken in
+    chunks by whichever process is free: the second process after the calendars, this one
+    after MkDocs. Both then finish at about the same time."""
+
+    CHUNK = 40
+
+    def __init__(self, ctx: SiteContext, context=None) -> None:  # type: ignore[no-untyped-def]
+        self.runs = list(ctx.catalog.runs())
+        self._next = context.Value("q", 0) if context is not None else None
+        self._local = 0
+
+    def _take(self) -> int:
+        if self._next is None:
+            start, self._local = self._local, self._local + self.CHUNK
+            return start
+        with self._next.get_lock():
+            start = self._next.value
+            self._next.value = start + self.CHUNK
+        return start
+
+    def write(self, ctx: SiteContext, out_dir: Path) -> list[Path]:
+        paths = []
+        while (start := self._take()) < len(self.runs):
+            for run_ref in self.runs[start : start + self.CHUNK]:
+                path = out_dir / poster.poster_path(run_ref)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                html = poster.poster_html(
+                    run_ref, ctx.catalog, base_url=ctx.base_url, today=ctx.today
+                )
+                path.write_text(html, "utf-8")
+                paths.append(path)
+        return paths
 
 
 class Helper:
@@ -217,17 +254,21 @@ class Helper:
 
     def __init__(self, ctx: SiteContext, stats: Stats | None, docs: Path, machine: Path) -> None:
         machine.mkdir(parents=True, exist_ok=True)
+        self._ctx, self._machine = ctx, machine
         self._files: list[Path] | None = None
         self._process = None
         if "fork" not in multiprocessing.get_all_start_methods():
             self.parts = 1
-            self._files = write_machine_files(ctx.catalog, machine, ctx, stats)
+            self._files = write_machine_files(ctx.catalog, machine, ctx, stats, PosterQueue(ctx))
             return
         self.parts = 2
         context = multiprocessing.get_context("fork")
+        self._posters = PosterQueue(ctx, context)
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_work_in_child, args=(send, ctx, stats, docs, machine), daemon=True
+            target=_work_in_child,
+            args=(send, ctx, stats, docs, machine, self._posters),
+            daemon=True,
         )
         self._process.start()
         send.close()
@@ -239,10 +280,14 @@ class Helper:
         return self._receive_ok("pages")
 
     def wait(self) -> list[Path]:
-        """The machine files, once written."""
+        """The machine files, once written; this process takes its share of the posters."""
         if self._files is None:
             assert self._process is not None
-            self._files = [Path(p) for p in self._receive_ok("files")]
+            try:
+                mine = self._posters.write(self._ctx, self._machine)
+            except Exception as exc:
+                raise BuildError([f"{MACHINE_FILES} gagal dibuat: {_describe(exc)}"]) from exc
+            self._files = [Path(p) for p in self._receive_ok("files")] + mine
             self._process.join()
         return self._files
 
@@ -255,7 +300,7 @@ class Helper:
             kind, payload = "error", f"proses berhenti (kode {self._process.exitcode})"
         if kind == expected:
             return payload
-        what = "Halaman" if expected == "pages" else "Berkas data (JSON, CSV, kalender, poster)"
+        what = "Halaman" if expected == "pages" else MACHINE_FILES
         raise BuildError([f"{what} gagal dibuat: {payload}"])
 
     def stop(self) -> None:
@@ -264,15 +309,22 @@ class Helper:
             self._process.join()
 
 
-def _work_in_child(send, ctx, stats, docs, machine) -> None:  # type: ignore[no-untyped-def]
+MACHINE_FILES = "Berkas data (JSON, CSV, kalender, poster)"
+
+
+def _describe(exc: BaseException) -> str:
+    return "".join(traceback.format_exception_only(exc)).strip()
+
+
+def _work_in_child(send, ctx, stats, docs, machine, posters) -> None:  # type: ignore[no-untyped-def]
     try:
         pages = generate.render_pages(ctx, 1, 2)
         generate.write_pages(pages, docs)
         send.send(("pages", len(pages)))
-        files = write_machine_files(ctx.catalog, machine, ctx, stats)
+        files = write_machine_files(ctx.catalog, machine, ctx, stats, posters)
         send.send(("files", [str(p) for p in files]))
     except BaseException as exc:  # report everything to the parent, which prints it
-        send.send(("error", "".join(traceback.format_exception_only(exc)).strip()))
+        send.send(("error", _describe(exc)))
     finally:
         send.close()
 

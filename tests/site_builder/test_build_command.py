@@ -149,7 +149,7 @@ def failing(message: str):  # type: ignore[no-untyped-def]
         # Every other course page is rendered by the second process (the 2nd of 3 courses).
         ("site_builder.course_page.render", "Halaman gagal dibuat: RuntimeError: uji"),
         (
-            "site_builder.poster.write_posters",
+            "site_builder.poster.poster_html",
             "Berkas data (JSON, CSV, kalender, poster) gagal dibuat: RuntimeError: uji",
         ),
     ],
