@@ -46,7 +46,10 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 __all__ = [
+    "APPLICANT_KEYS",
+    "CONSENT_KEYS",
     "FORMAT_VERSION",
+    "TOP_KEYS",
     "MAX_LINE_BYTES",
     "JsonlQueue",
     "QueueLine",
@@ -62,6 +65,34 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
+# The keys of a record, in the order they are written (the format of version 1).
+TOP_KEYS = (
+    "v",
+    "id",
+    "received_at",
+    "run_id",
+    "course_id",
+    "center_id",
+    "status",
+    "applicant",
+    "consent",
+)
+APPLICANT_KEYS = (
+    "full_name",
+    "nik",
+    "birth_date",
+    "gender",
+    "phone",
+    "email",
+    "village",
+    "address",
+    "education",
+    "employment_status",
+    "dtks",
+    "disability",
+    "motivation",
+)
+CONSENT_KEYS = ("version", "agreed_at")
 STATUSES = ("registered", "waitlist")
 MAX_LINE_BYTES = 1 << 20  # a real record is well under 4 KB
 CHUNK = 1 << 20

@@ -19,9 +19,7 @@ from catalog import eligibility
 from catalog.catalog import Catalog, RunRef
 from catalog.dates import format_range
 from catalog.models import Education, TargetGroup
-from form_service.queue import QueueSnapshot
-
-FORMAT_VERSION = 1
+from form_service.queue import FORMAT_VERSION, QueueSnapshot
 
 MSG_BIRTH_NIK = (
     "Tanggal lahir tidak sama dengan yang tercatat di NIK. Periksa NIK dan tanggal lahir Anda."

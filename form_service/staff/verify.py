@@ -13,36 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from catalog.catalog import Catalog
-from form_service.queue import FORMAT_VERSION, STATUSES, QueueLine, parse_registration_id
+from form_service.queue import (
+    APPLICANT_KEYS,
+    CONSENT_KEYS,
+    FORMAT_VERSION,
+    STATUSES,
+    TOP_KEYS,
+    QueueLine,
+    parse_registration_id,
+)
 from form_service.staff.common import number, parse_received_at
 
-TOP_KEYS = (
-    "v",
-    "id",
-    "received_at",
-    "run_id",
-    "course_id",
-    "center_id",
-    "status",
-    "applicant",
-    "consent",
-)
-APPLICANT_KEYS = (
-    "full_name",
-    "nik",
-    "birth_date",
-    "gender",
-    "phone",
-    "email",
-    "village",
-    "address",
-    "education",
-    "employment_status",
-    "dtks",
-    "disability",
-    "motivation",
-)
-CONSENT_KEYS = ("version", "agreed_at")
 # For the common case, a complete record: one set comparison instead of two scans per object.
 _TOP_SET, _APPLICANT_SET, _CONSENT_SET = map(frozenset, (TOP_KEYS, APPLICANT_KEYS, CONSENT_KEYS))
 _NIK_RE = re.compile(r"[0-9]{16}")
