@@ -95,9 +95,17 @@ def init_app(app: Flask) -> None:
             f"Data katalog di {config['DATA_DIR']} berisi {len(error.problems)} kesalahan; "
             f"perbaiki dulu (jalankan `katalog check`). / The catalog has errors:\n{lines}"
         ) from None
+    try:
+        queue = open_queue(config["QUEUE_PATH"])
+    except NotImplementedError:
+        raise ConfigError(
+            "KATALOG_QUEUE_PATH harus berupa path berkas; antrean PostgreSQL belum tersedia di "
+            "versi ini. / KATALOG_QUEUE_PATH must be a file path: the PostgreSQL queue backend "
+            "is not part of this version."
+        ) from None
     app.extensions["katalog"] = State(
         catalog=catalog_,
-        queue=open_queue(config["QUEUE_PATH"]),
+        queue=queue,
         fixed_today=config["TODAY"],
         known_regencies=catalog_.regions.regencies,
     )

@@ -301,6 +301,12 @@ def test_refuses_to_start_with_queue_inside_site(app_config, tmp_path):
         create_app(config)
 
 
+def test_refuses_a_database_queue_url_with_a_reason(app_config):
+    config = {**app_config, "QUEUE_PATH": "postgresql://katalog@localhost/katalog"}
+    with pytest.raises(ConfigError, match="antrean PostgreSQL belum tersedia"):
+        create_app(config)
+
+
 def test_refuses_to_start_with_broken_catalog_listing_problems(app_config, form_catalog):
     (form_catalog / "blk-contoh" / "menjahit.yml").write_text("id: menjahit\ntitel: x\n")
     with pytest.raises(ConfigError) as error:
