@@ -15,10 +15,12 @@ FORM_DATA = [
     "Data hanya dibaca oleh petugas penyelenggara pelatihan itu. Data tidak ditampilkan di situs "
     "ini, tidak dijual dan tidak dipakai untuk keperluan lain.",
     "Data disimpan selama seleksi dan pelatihan berlangsung, lalu dihapus oleh penyelenggara. "
-    "Lama penyimpanan tertulis di pemberitahuan privasi pada formulir.",
+    "Lama penyimpanan tertulis di {privacy}.",
     "Anda boleh meminta melihat, membetulkan atau menghapus data Anda. Hubungi penyelenggara "
-    "pelatihan yang Anda daftar; kontaknya ada di halaman pusat pelatihan.",
+    "pelatihan yang Anda daftar; namanya tertulis di halaman pelatihan dan di bukti pendaftaran.",
 ]
+# The form service's own notice (form_service: /daftar/privasi).
+PRIVACY_PATH = "/daftar/privasi"
 
 
 def render(ctx: SiteContext) -> str:
@@ -49,7 +51,17 @@ def render(ctx: SiteContext) -> str:
         "ke peta (OpenStreetMap) dan ke WhatsApp baru membuka situs lain jika Anda "
         "menekannya.</p>",
         "## Data yang Anda isi di formulir pendaftaran {#formulir}",
-        "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in FORM_DATA) + "</ul>",
+        "<ul>"
+        + "".join(
+            "<li>"
+            + esc(item).replace(
+                "{privacy}",
+                link(ctx.form_url + PRIVACY_PATH, "pemberitahuan privasi pada formulir"),
+            )
+            + "</li>"
+            for item in FORM_DATA
+        )
+        + "</ul>",
         "## Pertanyaan {#pertanyaan}",
         "<p>Pertanyaan tentang jadwal, syarat atau hasil seleksi dijawab oleh penyelenggara "
         "masing-masing pelatihan. Mulai dari "

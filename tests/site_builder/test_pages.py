@@ -101,6 +101,9 @@ def test_about_page_explains_privacy(built_site: BuiltSite) -> None:
     assert "tidak memakai cookie" in text
     assert "Diterbitkan oleh Katalog Pelatihan Contoh." in text
     assert "hanya untuk memeriksa syarat, menyeleksi peserta" in text
+    links = parse(built_site.page("tentang/")).find_all("a")
+    privacy = [a for a in links if a.text == "pemberitahuan privasi pada formulir"]
+    assert [a.get("href") for a in privacy] == ["https://daftar.example.go.id/daftar/privasi"]
 
 
 def test_404_page_is_indonesian_and_links_home(built_site: BuiltSite) -> None:
