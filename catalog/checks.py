@@ -80,9 +80,7 @@ def check_center(center: Center, folder: str, refs: References) -> Iterator[Find
         yield Finding(("village",), problem)
 
 
-def check_course(
-    course: Course, stem: str, center: Center | None, refs: References, today: date
-) -> Iterator[Finding]:
+def check_course(course: Course, stem: str, refs: References, today: date) -> Iterator[Finding]:
     yield from _check_course_refs(
         course.id, course.kejuruan, course.organiser, course.partners, stem, refs
     )

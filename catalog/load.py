@@ -266,7 +266,7 @@ class _Loader:
                 for finding in findings:
                     self.report(file, finding)
                 continue
-            for finding in checks.check_course(course, path.stem, center, refs, self.today):
+            for finding in checks.check_course(course, path.stem, refs, self.today):
                 self.report(file, finding)
             runs = tuple(checks.with_end(run, course.duration.workdays) for run in course.runs)
             courses.append(course.model_copy(update={"runs": runs}))
