@@ -35,11 +35,16 @@ def run_mkdocs(
     *,
     site_url: str | None,
     extra: dict[str, Any],
+    workers: int = 2,
 ) -> None:
-    """Build ``docs_dir`` into ``site_dir`` with ``config_file``; raise MkDocsFailed on warnings."""
-    from mkdocs.commands.build import build
+    """Build ``docs_dir`` into ``site_dir`` with ``config_file``; raise MkDocsFailed on warnings.
+
+    ``workers`` processes share the pages (see site_builder.mkdocs_build).
+    """
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from site_builder.mkdocs_build import ChildFailed, build
 
     logger = logging.getLogger("mkdocs")
     handler = _Collect()
@@ -54,8 +59,8 @@ def run_mkdocs(
             site_url=site_url or None,
         )
         config["extra"] = {**(config.get("extra") or {}), "katalog": extra}
-        build(config)
-    except MkDocsException as exc:
+        handler.messages += build(config, workers=workers, warnings=lambda: handler.messages)
+    except (MkDocsException, ChildFailed) as exc:
         raise MkDocsFailed([*handler.messages, str(exc)]) from exc
     finally:
         logger.removeHandler(handler)

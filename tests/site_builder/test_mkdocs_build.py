@@ -1,0 +1,104 @@
+"""The MkDocs build shared between two processes gives the same site as one process."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from site_builder import mkdocs_build
+from site_builder.mkdocs_run import MkDocsFailed, run_mkdocs
+
+CONFIG = """\
+site_name: Uji
+theme: {name: material, language: id, font: false}
+plugins: [search]
+nav:
+  - Beranda: index.md
+validation: {omitted_files: ignore, anchors: warn, unrecognized_links: warn}
+"""
+EXTRA = {"example": False, "today": "2026-11-23"}
+
+
+def write_docs(root: Path, pages: int, body: str = "") -> Path:
+    docs = root / "docs"
+    (docs / "hal").mkdir(parents=True)
+    (docs / "index.md").write_text("# Beranda\n\nHalaman utama.\n", encoding="utf-8")
+    for n in range(pages):
+        text = f"# Halaman {n}\n\nIsi halaman nomor {n}.\n\n## Bagian {n}\n\nTeks kedua.\n{body}"
+        (docs / "hal" / f"h{n:03d}.md").write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    return docs
+
+
+def built_files(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and p.name not in ("sitemap.xml", "sitemap.xml.gz")  # carry today's date
+    }
+
+
+def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path, 60)
+    for workers in (1, 2):
+        run_mkdocs(
+            tmp_path / "mkdocs.yml",
+            docs,
+            tmp_path / f"site{workers}",
+            site_url="https://uji.example.go.id/",
+            extra=EXTRA,
+            workers=workers,
+        )
+    one, two = built_files(tmp_path / "site1"), built_files(tmp_path / "site2")
+    assert one.keys() == two.keys()
+    assert "hal/h059/index.html" in two
+    differing = [name for name in one if one[name] != two[name]]
+    assert differing == []  # including search/search_index.json: same entries, same order
+
+
+def test_warnings_of_pages_built_by_the_other_process_fail_the_build(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path, 60, body="\n[rusak](tidak-ada.md)\n")
+    with pytest.raises(MkDocsFailed) as failed:
+        run_mkdocs(tmp_path / "mkdocs.yml", docs, tmp_path / "site", site_url=None, extra=EXTRA)
+    broken = [m for m in failed.value.messages if "tidak-ada.md" in m]
+    assert len(broken) == 60  # one per page, whichever process built it
+    assert any("hal/h059.md" in m for m in broken)
+
+
+def test_pages_are_shared_between_both_processes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    docs = write_docs(tmp_path, 3 * mkdocs_build.CHUNK)
+    record = tmp_path / "pids"
+    real = mkdocs_build._build_page
+
+    def build_page(page, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with record.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        time.sleep(0.01)  # long enough that the second process gets its share
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)  # the fork inherits it
+    run_mkdocs(tmp_path / "mkdocs.yml", docs, tmp_path / "site", site_url=None, extra=EXTRA)
+    pids = record.read_text(encoding="utf-8").split()
+    assert len(pids) == 3 * mkdocs_build.CHUNK + 1  # every page once (index.md included)
+    assert len(set(pids)) == 2
+    assert (tmp_path / "site" / "hal" / "h047" / "index.html").is_file()
+
+
+def test_a_failure_in_the_other_process_is_reported(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    docs = write_docs(tmp_path, 3 * mkdocs_build.CHUNK)
+    parent = os.getpid()
+    real = mkdocs_build._build_page
+
+    def build_page(page, *args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.01)
+        if os.getpid() != parent:
+            raise RuntimeError("templat rusak")
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
+    with pytest.raises(MkDocsFailed) as failed:
+        run_mkdocs(tmp_path / "mkdocs.yml", docs, tmp_path / "site", site_url=None, extra=EXTRA)
+    assert "RuntimeError: templat rusak" in failed.value.messages[-1]
