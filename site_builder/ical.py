@@ -7,9 +7,10 @@ UID is derived from the run's public id, so a re-published file updates the even
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import icalendar
 from icalendar import Calendar, Event
 from icalendar.prop import vDuration
 
@@ -18,6 +19,7 @@ from catalog.dates import format_date_long, now_utc
 from catalog.labels import rupiah
 from catalog.models import Mode
 from site_builder import share
+from site_builder.cache import BuildCache, cache_key
 
 PRODID = "-//Katalog Pelatihan Kerja//Kalender Pelatihan//ID"
 UID_DOMAIN = "katalog-pelatihan"
@@ -35,45 +37,83 @@ def run_uid(run_ref: RunRef) -> str:
     return f"{run_ref.public_id.replace('/', '.')}@{UID_DOMAIN}"
 
 
-def write_calendars(catalog: Catalog, out_dir: Path, *, base_url: str) -> list[Path]:
+def write_calendars(
+    catalog: Catalog, out_dir: Path, *, base_url: str, cache: BuildCache | None = None
+) -> list[Path]:
     """Write one .ics per run and ``kalender/semua.ics``; return the paths written.
 
     Each event is serialised once and its bytes go into both its own file and semua.ics
-    (serialising, mostly line folding, is two thirds of the cost).
+    (serialising, mostly line folding, is two thirds of the cost). With a ``cache``, events and
+    per-run calendar heads made by an earlier build from the same content are reused.
     """
     stamp = now_utc().replace(microsecond=0)
     paths = []
     events = []
     for run_ref in catalog.runs():
-        event = run_event(run_ref, catalog, base_url=base_url, stamp=stamp).to_ical()
+        event = _event_bytes(event_fields(run_ref, catalog, base_url=base_url), stamp, cache)
         events.append(event)
         title = f"{run_ref.course.title} – angkatan {run_ref.run.id}"
-        calendar = _calendar(title, f"kalender.{run_uid(run_ref)}")
-        paths.append(_write(out_dir / run_ics_path(run_ref), calendar, [event]))
+        head = _calendar_head(title, f"kalender.{run_uid(run_ref)}", cache)
+        paths.append(_write(out_dir / run_ics_path(run_ref), head, [event]))
     everything = _calendar(
         f"Pelatihan kerja – {catalog.dataset.publisher}", f"kalender.semua@{UID_DOMAIN}"
     )
     everything.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     # An x- property is text unless given a typed value; "1 day, 0:00:00" would be invalid.
     everything.add("x-published-ttl", vDuration(REFRESH))
-    paths.append(_write(out_dir / ALL_RUNS, everything, events))
+    paths.append(_write(out_dir / ALL_RUNS, everything.to_ical(), events))
     return paths
 
 
 def run_event(run_ref: RunRef, catalog: Catalog, *, base_url: str, stamp: datetime) -> Event:
     """An all-day event covering the run; DTEND is the day after the last day (exclusive)."""
+    return Event.new(stamp=stamp, **event_fields(run_ref, catalog, base_url=base_url))
+
+
+def event_fields(run_ref: RunRef, catalog: Catalog, *, base_url: str) -> dict:
+    """Every argument of the run's ``Event.new`` but the stamp: all its content."""
     page = share.run_url(base_url, run_ref)
-    return Event.new(
-        uid=run_uid(run_ref),
-        stamp=stamp,
-        summary=run_ref.course.title,
-        start=run_ref.run.start,
-        end=run_ref.end + timedelta(days=1),
-        location=location_text(run_ref, catalog),
-        description=description_text(run_ref, catalog, page_url=page),
-        url=page,
-        categories=[catalog.kejuruan[run_ref.course.kejuruan].label],
-    )
+    return {
+        "uid": run_uid(run_ref),
+        "summary": run_ref.course.title,
+        "start": run_ref.run.start,
+        "end": run_ref.end + timedelta(days=1),
+        "location": location_text(run_ref, catalog),
+        "description": description_text(run_ref, catalog, page_url=page),
+        "url": page,
+        "categories": [catalog.kejuruan[run_ref.course.kejuruan].label],
+    }
+
+
+def _event_bytes(fields: dict, stamp: datetime, cache: BuildCache | None) -> bytes:
+    """The serialised VEVENT; from the cache when an earlier build made the same content.
+
+    The key holds every property but DTSTAMP, so a cached event keeps the DTSTAMP of the build
+    that first made it. That is right for a METHOD:PUBLISH calendar (RFC 5545 3.8.7.2: DTSTAMP
+    is when the information was created): the stamp changes only when the event changes, and
+    calendar apps then see an unchanged event as unchanged.
+    """
+
+    def make() -> str:
+        return Event.new(stamp=stamp, **fields).to_ical().decode("utf-8")
+
+    if cache is None:
+        return make().encode("utf-8")
+    content = [[name, str(v) if isinstance(v, date) else v] for name, v in fields.items()]
+    key = cache_key(icalendar.__version__, content)
+    return cache.get_or_make("ics", key, make).encode("utf-8")
+
+
+def _calendar_head(name: str, uid: str, cache: BuildCache | None) -> bytes:
+    """``_calendar(name, uid)`` serialised (events are put in by :func:`_write`)."""
+
+    def make() -> str:
+        return _calendar(name, uid).to_ical().decode("utf-8")
+
+    if cache is None:
+        return make().encode("utf-8")
+    key = cache_key(icalendar.__version__, PRODID, name, uid)
+    return cache.get_or_make("ics_head", key, make).encode("utf-8")
 
 
 def location_text(run_ref: RunRef, catalog: Catalog) -> str:
@@ -121,9 +161,9 @@ def _calendar(name: str, uid: str) -> Calendar:
 _END = b"END:VCALENDAR\r\n"
 
 
-def _write(path: Path, calendar: Calendar, events: list[bytes]) -> Path:
-    """The calendar with the serialised events inside, as icalendar would write it."""
-    head = calendar.to_ical()
+def _write(path: Path, head: bytes, events: list[bytes]) -> Path:
+    """The calendar ``head`` (a serialised VCALENDAR) with the serialised events inside, as
+    icalendar would write it."""
     assert head.endswith(_END)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"".join([head[: -len(_END)], *events, _END]))
