@@ -9,7 +9,9 @@ On disk, in the cache folder:
 
 * ``<namespace>.json``: ``{"format": 1, "entries": {sha256hex: value}}``, one per namespace.
 * ``part-<token>-<pid>.json``: what one forked child used, ``{"format": 1, "token": ...,
-  "entries": {namespace: {sha256hex: value}}}``, written by :meth:`BuildCache.save_part`.
+  "entries": {namespace: {sha256hex: value or null}}}``, written by
+  :meth:`BuildCache.save_part`. ``null`` is a hit: the value the parent loaded too (the child
+  was forked after :meth:`BuildCache.open`), so a warm build's parts hold only keys.
 
 The build opens the cache, forks, each child calls :meth:`~BuildCache.save_part` at the end of
 its work and the parent :meth:`~BuildCache.commit`\\ s once every child has finished. Commit
@@ -109,7 +111,11 @@ class BuildCache:
         if self.folder is None or not self._used:
             return
         name = f"{_PART_PREFIX}{self._token}-{os.getpid()}.json"
-        data = {"format": FORMAT, "token": self._token, "entries": self._used}
+        entries = {
+            ns: {d: None if v is self._loaded.get(ns, {}).get(d) else v for d, v in used.items()}
+            for ns, used in self._used.items()
+        }
+        data = {"format": FORMAT, "token": self._token, "entries": entries}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             _write_atomic(self.folder / name, data)
@@ -126,7 +132,12 @@ class BuildCache:
             if path.name.startswith(f"{_PART_PREFIX}{self._token}-"):
                 mine.append(path)
                 for ns, entries in _read_part(path, self._token).items():
-                    merged.setdefault(ns, {}).update(entries)
+                    loaded = self._loaded.get(ns, {})
+                    merged.setdefault(ns, {}).update(
+                        (d, loaded[d] if v is None else v)
+                        for d, v in entries.items()
+                        if v is not None or d in loaded
+                    )
             else:
                 _remove_if_older(path, self._started)
         for path in _files(self.folder, f"{_TEMP_PREFIX}*"):  # left by a crashed build
@@ -163,9 +174,11 @@ def _load(path: Path) -> dict | None:
     return data
 
 
-def _valid(entries: object) -> bool:
+def _valid(entries: object, *, hits: bool = False) -> bool:
+    """A dict of str to str (or to ``None`` when ``hits``)."""
     return isinstance(entries, dict) and all(
-        isinstance(k, str) and isinstance(v, str) for k, v in entries.items()
+        isinstance(k, str) and (isinstance(v, str) or (hits and v is None))
+        for k, v in entries.items()
     )
 
 
@@ -180,7 +193,9 @@ def _read_part(path: Path, token: str) -> Entries:
     if not data or data.get("token") != token or not isinstance(data.get("entries"), dict):
         return {}
     entries = data["entries"]
-    return {ns: e for ns, e in entries.items() if _NAMESPACE.fullmatch(str(ns)) and _valid(e)}
+    return {
+        ns: e for ns, e in entries.items() if _NAMESPACE.fullmatch(str(ns)) and _valid(e, hits=True)
+    }
 
 
 def _write_atomic(path: Path, data: dict) -> None:
