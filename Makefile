@@ -44,4 +44,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/crash_test.py
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache
+	rm -rf $(VENV) site build .pytest_cache .cache

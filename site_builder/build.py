@@ -25,6 +25,7 @@ from catalog.dates import format_date_long, today_wib
 from catalog.load import load_catalog
 from catalog.problems import Problem
 from site_builder import generate, ical, opendata, poster
+from site_builder.cache import BuildCache
 from site_builder.context import SiteContext
 from site_builder.mkdocs_run import run_mkdocs
 from site_builder.stats import Stats, load_stats
@@ -56,6 +57,7 @@ class BuildOptions:
     form_url: str = ""
     stats_file: Path | None = None
     config_file: Path | None = None  # mkdocs.yml; default ./mkdocs.yml, else the packaged one
+    cache_dir: Path | None = None  # QR codes and calendar events of earlier builds; None: none
     keep_docs: Path | None = None  # also copy the generated Markdown here (for debugging)
 
 
@@ -119,6 +121,7 @@ def build_site(
     base_url = normalise_base_url(options.base_url)
     form_url = options.form_url.strip().rstrip("/")
     ctx = SiteContext(catalog, day, base_url=base_url, form_url=form_url, stats=stats)
+    cache = BuildCache.open(options.cache_dir)  # before the fork: both processes read it
     seconds["load"] = time.perf_counter() - started
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -130,7 +133,7 @@ def build_site(
         # A second process shares the work (build machines have two cores or more): it renders
         # every other course page, then writes open data, calendars and posters while this one
         # runs MkDocs; those files are then moved into the site.
-        helper = Helper(ctx, stats, docs, machine)
+        helper = Helper(ctx, stats, docs, machine, cache)
         progress("Membuat halaman…")
         mark = time.perf_counter()
         pages = generate.render_pages(ctx, 0, helper.parts)
@@ -149,6 +152,7 @@ def build_site(
         files = helper.wait()
         seconds["machine_wait"] = time.perf_counter() - mark
         _merge(machine, site)
+        cache.commit()  # keeps what this build used, for the next one
 
         centers, courses, runs = catalog.counts
         marker = {"today": day.isoformat(), "centers": centers, "courses": courses, "runs": runs}
@@ -191,7 +195,12 @@ def _mkdocs(config_file: Path, docs: Path, site: Path, ctx: SiteContext, catalog
 
 
 def write_machine_files(
-    catalog: Catalog, out_dir: Path, ctx: SiteContext, stats: Stats | None, posters: PosterQueue
+    catalog: Catalog,
+    out_dir: Path,
+    ctx: SiteContext,
+    stats: Stats | None,
+    posters: PosterQueue,
+    cache: BuildCache,
 ) -> list[Path]:
     """Open data (katalog.json/csv), calendars (.ics) and posters, into ``out_dir``."""
     files = opendata.write_open_data(
@@ -202,11 +211,11 @@ def write_machine_files(
         today=ctx.today,
         stats=stats.raw if stats else None,
     )
-    files += ical.write_calendars(catalog, out_dir, base_url=ctx.base_url)
+    files += ical.write_calendars(catalog, out_dir, base_url=ctx.base_url, cache=cache)
     css = out_dir / poster.CSS_NAME
     css.parent.mkdir(parents=True, exist_ok=True)
     css.write_text(poster.POSTER_CSS, encoding="utf-8")
-    return [*files, css, *posters.write(ctx, out_dir)]
+    return [*files, css, *posters.write(ctx, out_dir, cache)]
 
 
 class PosterQueue:
@@ -230,14 +239,14 @@ class PosterQueue:
             self._next.value = start + self.CHUNK
         return start
 
-    def write(self, ctx: SiteContext, out_dir: Path) -> list[Path]:
+    def write(self, ctx: SiteContext, out_dir: Path, cache: BuildCache) -> list[Path]:
         paths = []
         while (start := self._take()) < len(self.runs):
             for run_ref in self.runs[start : start + self.CHUNK]:
                 path = out_dir / poster.poster_path(run_ref)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 html = poster.poster_html(
-                    run_ref, ctx.catalog, base_url=ctx.base_url, today=ctx.today
+                    run_ref, ctx.catalog, base_url=ctx.base_url, today=ctx.today, cache=cache
                 )
                 path.write_text(html, "utf-8")
                 paths.append(path)
@@ -252,14 +261,18 @@ class Helper:
     page (``parts`` is 1).
     """
 
-    def __init__(self, ctx: SiteContext, stats: Stats | None, docs: Path, machine: Path) -> None:
+    def __init__(
+        self, ctx: SiteContext, stats: Stats | None, docs: Path, machine: Path, cache: BuildCache
+    ) -> None:
         machine.mkdir(parents=True, exist_ok=True)
-        self._ctx, self._machine = ctx, machine
+        self._ctx, self._machine, self._cache = ctx, machine, cache
         self._files: list[Path] | None = None
         self._process = None
         if "fork" not in multiprocessing.get_all_start_methods():
             self.parts = 1
-            self._files = write_machine_files(ctx.catalog, machine, ctx, stats, PosterQueue(ctx))
+            self._files = write_machine_files(
+                ctx.catalog, machine, ctx, stats, PosterQueue(ctx), cache
+            )
             return
         self.parts = 2
         context = multiprocessing.get_context("fork")
@@ -267,7 +280,7 @@ class Helper:
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_work_in_child,
-            args=(send, ctx, stats, docs, machine, self._posters),
+            args=(send, ctx, stats, docs, machine, self._posters, cache),
             daemon=True,
         )
         self._process.start()
@@ -284,7 +297,7 @@ class Helper:
         if self._files is None:
             assert self._process is not None
             try:
-                mine = self._posters.write(self._ctx, self._machine)
+                mine = self._posters.write(self._ctx, self._machine, self._cache)
             except Exception as exc:
                 raise BuildError([f"{MACHINE_FILES} gagal dibuat: {_describe(exc)}"]) from exc
             self._files = [Path(p) for p in self._receive_ok("files")] + mine
@@ -316,12 +329,13 @@ def _describe(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(exc)).strip()
 
 
-def _work_in_child(send, ctx, stats, docs, machine, posters) -> None:  # type: ignore[no-untyped-def]
+def _work_in_child(send, ctx, stats, docs, machine, posters, cache) -> None:  # type: ignore[no-untyped-def]
     try:
         pages = generate.render_pages(ctx, 1, 2)
         generate.write_pages(pages, docs)
         send.send(("pages", len(pages)))
-        files = write_machine_files(ctx.catalog, machine, ctx, stats, posters)
+        files = write_machine_files(ctx.catalog, machine, ctx, stats, posters, cache)
+        cache.save_part()  # before "files": the parent commits the cache once it has them
         send.send(("files", [str(p) for p in files]))
     except BaseException as exc:  # report everything to the parent, which prints it
         send.send(("error", _describe(exc)))

@@ -66,6 +66,20 @@ def _progress(message: str) -> None:
     help="Berkas mkdocs.yml. Bawaan: mkdocs.yml di folder ini.",
 )
 @click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(".cache/katalog"),
+    show_default=True,
+    help="Folder simpanan kode QR poster dan acara kalender dari pembangunan sebelumnya, "
+    "agar pembangunan berikutnya lebih cepat. Aman dihapus kapan saja.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Jangan membaca atau menulis simpanan (--cache); semua dibuat dari awal.",
+)
+@click.option(
     "--keep-docs",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
@@ -79,6 +93,8 @@ def build(
     stats_file: Path | None,
     today: object,
     config_file: Path | None,
+    cache_dir: Path,
+    no_cache: bool,
     keep_docs: Path | None,
 ) -> None:
     """Bangun situs katalog dari data pelatihan: periksa semua data, buat halaman, lalu
@@ -91,6 +107,7 @@ def build(
         form_url=form_url,
         stats_file=stats_file,
         config_file=config_file,
+        cache_dir=None if no_cache else cache_dir,
         keep_docs=keep_docs,
     )
     try:

@@ -78,6 +78,7 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
             "--base-url", url,
             "--form-url", url.rstrip("/"),
             "--today", TODAY.isoformat(),
+            "--cache", str(work / "cache"),
         ],
         cwd=REPO,
         env=katalog_env(),

@@ -186,7 +186,8 @@ class BuiltSite:
 def run_build(root: Path, out: Path, *extra: str) -> object:
     args = [
         "--data", str(root / "courses"), "--out", str(out), "--today", TODAY.isoformat(),
-        "--base-url", BASE_URL, "--form-url", FORM_URL, *extra,
+        "--base-url", BASE_URL, "--form-url", FORM_URL,
+        "--cache", str(out.parent / ".cache" / "katalog"), *extra,
     ]  # fmt: skip
     return CliRunner().invoke(build, args, catch_exceptions=False)
 

@@ -114,6 +114,7 @@ def test_help_is_indonesian() -> None:
     assert result.exit_code == 0
     assert "Bangun situs katalog dari data pelatihan" in result.output
     assert "--form-url" in result.output and "Alamat layanan formulir" in result.output
+    assert "--cache" in result.output and "Aman dihapus kapan saja" in result.output
 
 
 @pytest.mark.slow
@@ -133,6 +134,50 @@ def test_relative_out_without_addresses(tmp_path: Path, monkeypatch: pytest.Monk
     assert 'href="/daftar/blk-contoh/tata-boga/2027-1"' in page  # the form on the same host
     assert '<meta name="katalog-form-url" content="">' in page
     assert leftovers_after_cleanup(tmp_path) == []
+    cache = tmp_path / ".cache" / "katalog"  # the default --cache, as `make run` uses it
+    assert sorted(p.name for p in cache.iterdir()) == ["ics.json", "ics_head.json", "qr.json"]
+
+
+def built_files(site: Path, folder: str) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in (site / folder).rglob("*.*")}
+
+
+@pytest.mark.slow
+def test_a_rebuild_reuses_the_cache_and_writes_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_courses(tmp_path)
+    cache = tmp_path / "simpanan"
+    first = run_build(tmp_path, tmp_path / "site1", "--cache", str(cache))
+    assert first.exit_code == 0, first.output
+    import segno
+    from icalendar import Event
+
+    # Every QR code and calendar event must now come from the cache, in both processes.
+    monkeypatch.setattr(segno, "make", failing("segno dipanggil"))
+    monkeypatch.setattr(Event, "to_ical", failing("icalendar dipanggil"))
+    second = run_build(tmp_path, tmp_path / "site2", "--cache", str(cache))
+    assert second.exit_code == 0, second.output
+    for folder in ("poster", "kalender"):
+        old = built_files(tmp_path / "site1", folder)
+        assert len(old) >= 5
+        assert built_files(tmp_path / "site2", folder) == old
+
+
+@pytest.mark.slow
+def test_no_cache_reads_and_writes_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from site_builder.cli import build
+
+    write_courses(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = ["--out", "site", "--today", "2026-11-23", "--no-cache"]
+    result = CliRunner().invoke(build, args)
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / ".cache").exists()
 
 
 def failing(message: str):  # type: ignore[no-untyped-def]
