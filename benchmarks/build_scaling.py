@@ -207,11 +207,14 @@ def time_katalog(data: Path, out: Path, cache: Path, *, cold: bool) -> Timing:
     )  # fmt: skip
 
 
-def settle(out: Path, seconds: float = 60.0) -> None:
-    """Wait until the detached deletion of earlier sites is over, so that it does not run
-    during the next timed command (of either kind)."""
+def settle(out: Path, seconds: float = 120.0) -> None:
+    """Wait until the detached deletion of earlier sites and work folders is over, so that it
+    does not run during the next timed command (of either kind)."""
     deadline = time.monotonic() + seconds
-    while any(out.parent.glob(".*.old-*")) and time.monotonic() < deadline:
+    while time.monotonic() < deadline and any(
+        p.name.startswith(".") and (".old-" in p.name or ".build-" in p.name)
+        for p in out.parent.iterdir()
+    ):
         time.sleep(0.05)
 
 
