@@ -74,10 +74,19 @@ def register(form_url: str, ref: RunRef) -> str:
 
 
 def source_path(url: str) -> str:
-    """The generated Markdown file for a page URL: "kursus/a/b/" -> "kursus/a/b/index.md"."""
-    if url in ("", "/"):
+    """The generated Markdown file for a page URL.
+
+    Section pages (one level: "kejuruan/") are ``kejuruan/index.md``, as mkdocs.yml's nav names
+    them; deeper pages are files without a folder of their own ("kursus/a/b/" ->
+    "kursus/a/b.md"), which MkDocs (use_directory_urls) publishes at the same URL. One folder
+    fewer per page to create and delete: creating files is a large share of a build.
+    """
+    path = url.strip("/")
+    if not path:
         return "index.md"
-    return url.rstrip("/") + "/index.md"
+    if "/" not in path:
+        return f"{path}/index.md"
+    return f"{path}.md"
 
 
 def relative(from_url: str, to_url: str) -> str:

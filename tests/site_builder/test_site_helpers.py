@@ -104,3 +104,16 @@ def test_bad_stats_files_are_named(tmp_path: Path, content: object, message: str
         load_stats(path)
     assert str(caught.value).startswith(f"{path}: ")
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "source"),
+    [
+        ("", "index.md"),
+        ("kejuruan/", "kejuruan/index.md"),  # as mkdocs.yml's nav names the section pages
+        ("kursus/blk-contoh/tata-boga/", "kursus/blk-contoh/tata-boga.md"),
+        ("kecamatan/367101-tangerang/", "kecamatan/367101-tangerang.md"),
+    ],
+)
+def test_source_path_of_each_kind_of_page(url: str, source: str) -> None:
+    assert urls.source_path(url) == source
