@@ -4,9 +4,9 @@ For each size N, synthesises N valid courses (two runs each, 20 courses per cent
 kejuruan and kecamatan) as a courses/ tree in a temporary folder, then times in the same run:
 
 * ``katalog build`` on that data (a subprocess, as staff and CI run it), twice: "cold" with an
-  empty ``--cache`` (a first build, or CI without a restored cache) and "warm" with the cache the
-  cold build left (the daily rebuild, a rebuild after a data change, CI with actions/cache: QR
-  codes and calendar events whose inputs did not change are reused);
+  empty ``--cache`` and no previous site (a first build) and "warm" with the cache and the site
+  the cold build left (the daily rebuild, a rebuild after a data change: QR codes and calendar
+  events whose inputs did not change are reused, unchanged files are hard-linked);
 * ``mkdocs build`` of a bare Material site with N plain pages outside the same five-entry nav
   (the same theme, language and search plugin, no overrides) -- the floor any MkDocs site pays.
 
@@ -196,8 +196,9 @@ def time_machine_files(data: Path, out: Path) -> dict[str, float]:
 
 
 def time_katalog(data: Path, out: Path, cache: Path, *, cold: bool) -> Timing:
-    if cold:
+    if cold:  # a first build: no cache and no previous site to take unchanged files from
         shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
     settle(out)
     return run(
         [str(BIN / "katalog"), "build", "--data", str(data), "--out", str(out), "--today", TODAY,

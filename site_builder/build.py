@@ -29,6 +29,7 @@ from site_builder.cache import BuildCache
 from site_builder.context import SiteContext
 from site_builder.mkdocs_run import run_mkdocs
 from site_builder.stats import Stats, load_stats
+from site_builder.writer import FileWriter
 
 MARKER = ".katalog-build.json"  # written into every built site; only such a folder is replaced
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
@@ -133,7 +134,9 @@ def build_site(
         # A second process shares the work (build machines have two cores or more): it renders
         # every other course page, then writes open data, calendars and posters while this one
         # runs MkDocs; those files are then moved into the site.
-        helper = Helper(ctx, stats, docs, machine, cache)
+        # Calendars and posters equal to the previous site's are hard-linked to them.
+        previous = out if (out / MARKER).is_file() else None
+        helper = Helper(ctx, stats, docs, FileWriter(machine, previous), cache)
         progress("Membuat halaman…")
         mark = time.perf_counter()
         pages = generate.render_pages(ctx, 0, helper.parts)
@@ -196,26 +199,26 @@ def _mkdocs(config_file: Path, docs: Path, site: Path, ctx: SiteContext, catalog
 
 def write_machine_files(
     catalog: Catalog,
-    out_dir: Path,
+    writer: FileWriter,
     ctx: SiteContext,
     stats: Stats | None,
     posters: PosterQueue,
     cache: BuildCache,
 ) -> list[Path]:
-    """Open data (katalog.json/csv), calendars (.ics) and posters, into ``out_dir``."""
+    """Open data (katalog.json/csv), calendars (.ics) and posters, into ``writer.root``."""
     files = opendata.write_open_data(
         catalog,
-        out_dir,
+        writer.root,
         base_url=ctx.base_url,
         form_url=ctx.form_url,
         today=ctx.today,
         stats=stats.raw if stats else None,
     )
-    files += ical.write_calendars(catalog, out_dir, base_url=ctx.base_url, cache=cache)
-    css = out_dir / poster.CSS_NAME
-    css.parent.mkdir(parents=True, exist_ok=True)
-    css.write_text(poster.POSTER_CSS, encoding="utf-8")
-    return [*files, css, *posters.write(ctx, out_dir, cache)]
+    files += ical.write_calendars(
+        catalog, writer.root, base_url=ctx.base_url, cache=cache, writer=writer
+    )
+    css = writer.write_text(poster.CSS_NAME, poster.POSTER_CSS)
+    return [*files, css, *posters.write(ctx, writer, cache)]
 
 
 class PosterQueue:
@@ -239,17 +242,14 @@ class PosterQueue:
             self._next.value = start + self.CHUNK
         return start
 
-    def write(self, ctx: SiteContext, out_dir: Path, cache: BuildCache) -> list[Path]:
+    def write(self, ctx: SiteContext, writer: FileWriter, cache: BuildCache) -> list[Path]:
         paths = []
         while (start := self._take()) < len(self.runs):
             for run_ref in self.runs[start : start + self.CHUNK]:
-                path = out_dir / poster.poster_path(run_ref)
-                path.parent.mkdir(parents=True, exist_ok=True)
                 html = poster.poster_html(
                     run_ref, ctx.catalog, base_url=ctx.base_url, today=ctx.today, cache=cache
                 )
-                path.write_text(html, "utf-8")
-                paths.append(path)
+                paths.append(writer.write_text(poster.poster_path(run_ref), html))
         return paths
 
 
@@ -262,9 +262,14 @@ class Helper:
     """
 
     def __init__(
-        self, ctx: SiteContext, stats: Stats | None, docs: Path, machine: Path, cache: BuildCache
+        self,
+        ctx: SiteContext,
+        stats: Stats | None,
+        docs: Path,
+        machine: FileWriter,
+        cache: BuildCache,
     ) -> None:
-        machine.mkdir(parents=True, exist_ok=True)
+        machine.root.mkdir(parents=True, exist_ok=True)
         self._ctx, self._machine, self._cache = ctx, machine, cache
         self._files: list[Path] | None = None
         self._process = None

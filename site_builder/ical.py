@@ -20,6 +20,7 @@ from catalog.labels import rupiah
 from catalog.models import Mode
 from site_builder import share
 from site_builder.cache import BuildCache, cache_key
+from site_builder.writer import FileWriter
 
 PRODID = "-//Katalog Pelatihan Kerja//Kalender Pelatihan//ID"
 UID_DOMAIN = "katalog-pelatihan"
@@ -38,14 +39,21 @@ def run_uid(run_ref: RunRef) -> str:
 
 
 def write_calendars(
-    catalog: Catalog, out_dir: Path, *, base_url: str, cache: BuildCache | None = None
+    catalog: Catalog,
+    out_dir: Path,
+    *,
+    base_url: str,
+    cache: BuildCache | None = None,
+    writer: FileWriter | None = None,
 ) -> list[Path]:
     """Write one .ics per run and ``kalender/semua.ics``; return the paths written.
 
     Each event is serialised once and its bytes go into both its own file and semua.ics
     (serialising, mostly line folding, is two thirds of the cost). With a ``cache``, events and
-    per-run calendar heads made by an earlier build from the same content are reused.
+    per-run calendar heads made by an earlier build from the same content are reused. The files
+    are written through ``writer`` (default: plainly into ``out_dir``).
     """
+    writer = writer or FileWriter(out_dir)
     stamp = now_utc().replace(microsecond=0)
     paths = []
     events = []
@@ -54,14 +62,14 @@ def write_calendars(
         events.append(event)
         title = f"{run_ref.course.title} – angkatan {run_ref.run.id}"
         head = _calendar_head(title, f"kalender.{run_uid(run_ref)}", cache)
-        paths.append(_write(out_dir / run_ics_path(run_ref), head, [event]))
+        paths.append(_write(writer, run_ics_path(run_ref), head, [event]))
     everything = _calendar(
         f"Pelatihan kerja – {catalog.dataset.publisher}", f"kalender.semua@{UID_DOMAIN}"
     )
     everything.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     # An x- property is text unless given a typed value; "1 day, 0:00:00" would be invalid.
     everything.add("x-published-ttl", vDuration(REFRESH))
-    paths.append(_write(out_dir / ALL_RUNS, everything.to_ical(), events))
+    paths.append(_write(writer, ALL_RUNS, everything.to_ical(), events))
     return paths
 
 
@@ -161,10 +169,8 @@ def _calendar(name: str, uid: str) -> Calendar:
 _END = b"END:VCALENDAR\r\n"
 
 
-def _write(path: Path, head: bytes, events: list[bytes]) -> Path:
+def _write(writer: FileWriter, rel: str, head: bytes, events: list[bytes]) -> Path:
     """The calendar ``head`` (a serialised VCALENDAR) with the serialised events inside, as
     icalendar would write it."""
     assert head.endswith(_END)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"".join([head[: -len(_END)], *events, _END]))
-    return path
+    return writer.write_bytes(rel, b"".join([head[: -len(_END)], *events, _END]))

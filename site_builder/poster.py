@@ -21,6 +21,7 @@ from catalog.models import Mode
 from catalog.status import RunStatus, run_status
 from site_builder import share
 from site_builder.cache import BuildCache, cache_key
+from site_builder.writer import FileWriter
 
 CSS_NAME = "poster/poster.css"
 
@@ -111,18 +112,14 @@ def write_posters(
     base_url: str,
     today: date,
     cache: BuildCache | None = None,
+    writer: FileWriter | None = None,
 ) -> list[Path]:
     """Write ``poster/poster.css`` and one poster per run; return the paths written."""
-    css = out_dir / CSS_NAME
-    css.parent.mkdir(parents=True, exist_ok=True)
-    css.write_text(POSTER_CSS, encoding="utf-8")
-    paths = [css]
+    writer = writer or FileWriter(out_dir)
+    paths = [writer.write_text(CSS_NAME, POSTER_CSS)]
     for run_ref in catalog.runs():
-        path = out_dir / poster_path(run_ref)
-        path.parent.mkdir(parents=True, exist_ok=True)
         html = poster_html(run_ref, catalog, base_url=base_url, today=today, cache=cache)
-        path.write_text(html, "utf-8")
-        paths.append(path)
+        paths.append(writer.write_text(poster_path(run_ref), html))
     return paths
 
 

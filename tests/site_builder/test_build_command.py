@@ -165,6 +165,33 @@ def test_a_rebuild_reuses_the_cache_and_writes_the_same_files(
 
 
 @pytest.mark.slow
+def test_a_rebuild_links_unchanged_calendars_and_posters_to_the_previous_site(
+    tmp_path: Path,
+) -> None:
+    courses = write_courses(tmp_path)
+    out = tmp_path / "site"
+    assert run_build(tmp_path, out).exit_code == 0
+    inodes = {
+        p.relative_to(out): p.stat().st_ino
+        for pattern in ("poster/**/*.*", "kalender/**/*.ics")  # not kalender/index.html
+        for p in out.glob(pattern)
+    }
+    course_file = courses / "blk-contoh" / "tata-boga.yml"
+    text = course_file.read_text(encoding="utf-8")
+    course_file.write_text(text.replace("title: ", "title: Baru ", 1), encoding="utf-8")
+    result = run_build(tmp_path, out)
+    assert result.exit_code == 0, result.output
+    assert leftovers_after_cleanup(tmp_path) == []  # the previous site is deleted by now
+    changed = {rel for rel in inodes if "tata-boga" in str(rel) or rel.name == "semua.ics"}
+    assert changed and len(changed) < len(inodes)
+    for rel, inode in inodes.items():
+        now = out / rel
+        assert (now.stat().st_ino == inode) is (rel not in changed), rel
+    poster = next(p for p in changed if p.parts[0] == "poster")
+    assert "Baru " in (out / poster).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
 def test_no_cache_reads_and_writes_no_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
