@@ -15,6 +15,7 @@ put together here from full month names.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time, get_month_names
@@ -54,11 +55,13 @@ def month_name(month: int) -> str:
     return _MONTHS[month]
 
 
+@lru_cache(maxsize=4096)  # a site shows a few hundred distinct dates thousands of times
 def format_date_long(d: date) -> str:
     """``"Senin, 1 Februari 2027"``: weekday, day without leading zero, full month, year."""
     return format_date(d, "EEEE, d MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def format_date_short(d: date) -> str:
     """``"1 Feb 2027"`` (Babel's medium ``id`` pattern; August is "Agu", December "Des")."""
     return format_date(d, "d MMM y", locale=LOCALE)

@@ -56,7 +56,11 @@ def write_open_data(
     data = catalog_data(catalog, base_url=base_url, form_url=form_url, today=today, stats=stats)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / JSON_NAME, out_dir / CSV_NAME, out_dir / SCHEMA_NAME]
-    paths[0].write_text(_dump(data), encoding="utf-8")
+    # Compact: with an indent, json uses its pure-Python encoder (a third of this function's
+    # time for 2,000 courses); browsers and jq show it indented anyway.
+    paths[0].write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     paths[1].write_text(csv_text(data), encoding="utf-8-sig", newline="")
     paths[2].write_text(_dump(json_schema()), encoding="utf-8")
     return paths
