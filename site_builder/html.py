@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from html import escape
 
 SLOT = "<!--slot-->"
 
 
 def esc(text: object) -> str:
-    return escape(str(text), quote=True)
+    return _escape(str(text))
+
+
+@lru_cache(maxsize=16384)  # the same names and dates are escaped thousands of times a build
+def _escape(text: str) -> str:
+    return escape(text, quote=True)
 
 
 def attrs(**values: object) -> str:

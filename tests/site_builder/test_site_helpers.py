@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from catalog.regions import Region
 from site_builder import urls
@@ -28,6 +31,34 @@ from site_builder.stats import StatsError, load_stats
 )
 def test_relative_links(here: str, there: str, expected: str) -> None:
     assert urls.relative(here, there) == expected
+
+
+def reference_relative(from_url: str, to_url: str) -> str:
+    """urls.relative as it was written first, with posixpath.relpath."""
+    path, sep, fragment = to_url.partition("#")
+    if path == from_url and fragment:
+        return sep + fragment
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    rel = posixpath.relpath("/" + path, "/" + base)
+    if rel == ".":
+        rel = "./"
+    elif path.endswith("/") or not path:
+        rel += "/"
+    return rel + sep + fragment
+
+
+SEGMENTS = st.sampled_from(["kursus", "pusat", "a", "b", "kalender", "x.ics", "katalog.json"])
+URLS = st.lists(SEGMENTS, max_size=4).flatmap(
+    lambda parts: st.sampled_from(
+        ["/".join(parts), "/".join(parts) + "/" if parts else "", "/".join(parts) + "#run"]
+    )
+)
+
+
+@given(here=URLS, there=URLS)
+def test_relative_links_agree_with_posixpath(here: str, there: str) -> None:
+    assume("#" not in here)  # a link starts from a page or file, never from an anchor
+    assert urls.relative(here, there) == reference_relative(here, there)
 
 
 def test_kecamatan_url_has_code_and_readable_name() -> None:
