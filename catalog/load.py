@@ -13,6 +13,7 @@ returned only when there is no error. Layout::
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -65,10 +66,11 @@ class _File:
 
 
 class _Loader:
-    def __init__(self, root: Path, base: Path, today: date) -> None:
+    def __init__(self, root: Path, base: Path, today: date, workers: int = 1) -> None:
         self.root = root
         self.base = base
         self.today = today
+        self.workers = workers
         self.problems: list[Problem] = []
 
     # -- reporting -----------------------------------------------------------------------------
@@ -201,6 +203,7 @@ class _Loader:
         )
         centers: dict[str, Center] = {}
         center_courses: dict[str, tuple[Course, ...]] = {}
+        folders = []
         for entry in sorted(self.root.iterdir()):
             if entry.name.startswith(".") or entry.name in REFERENCE_FILES:
                 continue
@@ -212,7 +215,8 @@ class _Loader:
                         "misalnya courses/blk-kota-tangerang/tata-boga.yml. Pindahkan berkas ini.",
                     )
                 continue
-            center, courses = self.load_center(entry, refs)
+            folders.append(entry)
+        for center, courses in self.load_centers(folders, refs):
             if center is not None:
                 centers[center.id] = center
                 center_courses[center.id] = courses
@@ -227,6 +231,32 @@ class _Loader:
             centers=centers,
             center_courses=center_courses,
         )
+
+    def load_centers(
+        self, folders: list[Path], refs: checks.References
+    ) -> list[tuple[Center | None, tuple]]:
+        """Every center folder, in order; with ``workers`` > 1 a forked process reads every
+        other one (each folder is read and checked on its own; reading is most of a load)."""
+        if self.workers < 2 or len(folders) < 2 or "fork" not in mp.get_all_start_methods():
+            return [self.load_center(folder, refs) for folder in folders]
+        context = mp.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(
+            target=_load_in_child, args=(send, self, folders[1::2], refs), daemon=True
+        )
+        child.start()
+        send.close()
+        mine = [self.load_center(folder, refs) for folder in folders[0::2]]
+        try:
+            theirs, problems = receive.recv()
+        except EOFError:  # the process died (e.g. killed for memory): read its share here
+            theirs, problems = [self.load_center(folder, refs) for folder in folders[1::2]], []
+        finally:
+            child.join()
+        self.problems += problems
+        merged = [None] * len(folders)
+        merged[0::2], merged[1::2] = mine, theirs
+        return merged  # type: ignore[return-value]
 
     def load_center(self, folder: Path, refs: checks.References) -> tuple[Center | None, tuple]:
         center = None
@@ -281,18 +311,30 @@ def _has_inner_error(loc: tuple, errors: list[Any]) -> bool:
     return any(len(e["loc"]) > n and tuple(e["loc"][:n]) == tuple(loc) for e in errors)
 
 
+def _load_in_child(send, loader: _Loader, folders: list[Path], refs) -> None:  # type: ignore[no-untyped-def]
+    try:
+        before = len(loader.problems)
+        results = [loader.load_center(folder, refs) for folder in folders]
+        send.send((results, loader.problems[before:]))
+    finally:
+        send.close()
+
+
 def load_catalog(
     root: str | os.PathLike[str] = "courses",
     *,
     today: date | None = None,
     base: str | os.PathLike[str] | None = None,
+    workers: int = 1,
 ) -> LoadResult:
     """Read and check every file under ``root``.
 
     ``today`` (WIB) decides which runs are in the past, for warnings; ``base`` is the folder that
-    reported paths are relative to (the current directory by default).
+    reported paths are relative to (the current directory by default). ``workers=2`` reads the
+    center folders in two processes (where fork exists), for large data sets; only call it so
+    from a program's main thread (``katalog build`` does).
     """
-    loader = _Loader(Path(root), Path(base) if base else Path.cwd(), today or today_wib())
+    loader = _Loader(Path(root), Path(base) if base else Path.cwd(), today or today_wib(), workers)
     catalog = loader.load()
     problems = sorted(loader.problems, key=lambda p: (p.path, p.line, p.column, p.message))
     return LoadResult(catalog, problems)

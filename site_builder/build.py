@@ -108,7 +108,7 @@ def build_site(
 
     progress("Membaca dan memeriksa data…")
     today = options.today
-    result = load_catalog(options.data_dir, today=today)
+    result = load_catalog(options.data_dir, today=today, workers=2)
     if result.catalog is None:
         raise DataError(result.problems)
     catalog: Catalog = result.catalog

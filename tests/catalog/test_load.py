@@ -363,3 +363,32 @@ def test_end_date_is_computed_from_working_days(courses_dir: Path) -> None:
 def test_unquoted_codes_are_accepted(tmp_path: Path) -> None:
     center = center_with('village: "3671011001"', "village: 3671011001")
     assert problems_for(tmp_path, center=center) == []
+
+
+def test_two_processes_load_the_same_catalog_and_problems(tmp_path: Path) -> None:
+    """workers=2 (katalog build) reads every other center folder in a forked process; the
+    catalog and every problem, with its line, must be those of a one-process load."""
+    extra = {}
+    for n in range(1, 5):
+        center = CENTER_YML.replace("blk-contoh", f"blk-contoh-{n}")
+        extra[f"blk-contoh-{n}/center.yml"] = center
+        extra[f"blk-contoh-{n}/tata-boga.yml"] = COURSE_YML
+    # A mistake in a folder each process reads (sorted: blk-contoh, -1, -2, -3, -4).
+    extra["blk-contoh-1/tata-boga.yml"] = COURSE_YML.replace("quota: 20", "quota: dua puluh")
+    extra["blk-contoh-2/tata-boga.yml"] = COURSE_YML.replace("mode: offline", "mode: kadang")
+    courses = write_courses(tmp_path, extra=extra)
+    one = load_catalog(courses, today=TODAY, base=tmp_path, workers=1)
+    two = load_catalog(courses, today=TODAY, base=tmp_path, workers=2)
+    assert [p.format_text() for p in two.problems] == [p.format_text() for p in one.problems]
+    assert {p.path for p in two.errors} == {
+        "courses/blk-contoh-1/tata-boga.yml",
+        "courses/blk-contoh-2/tata-boga.yml",
+    }
+    for name in ("blk-contoh-1", "blk-contoh-2"):
+        (courses / name / "tata-boga.yml").write_text(COURSE_YML, encoding="utf-8")
+    one = load_catalog(courses, today=TODAY, base=tmp_path, workers=1)
+    two = load_catalog(courses, today=TODAY, base=tmp_path, workers=2)
+    assert one.catalog is not None and two.catalog is not None
+    assert list(two.catalog.centers) == list(one.catalog.centers)
+    assert len(two.catalog.centers) == 5
+    assert two.catalog.center_courses == one.catalog.center_courses
