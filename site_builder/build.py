@@ -149,7 +149,8 @@ def build_site(
 
         progress("Menjalankan MkDocs…")
         mark = time.perf_counter()
-        _mkdocs(config_file, docs, site, ctx, catalog)
+        templates = options.cache_dir / "jinja" if options.cache_dir else None
+        _mkdocs(config_file, docs, site, ctx, catalog, templates)
         seconds["mkdocs"] = time.perf_counter() - mark
         mark = time.perf_counter()
         files = helper.wait()
@@ -181,7 +182,14 @@ def build_site(
     )
 
 
-def _mkdocs(config_file: Path, docs: Path, site: Path, ctx: SiteContext, catalog: Catalog) -> None:
+def _mkdocs(
+    config_file: Path,
+    docs: Path,
+    site: Path,
+    ctx: SiteContext,
+    catalog: Catalog,
+    template_cache: Path | None,
+) -> None:
     extra = {
         "example": catalog.dataset.example,
         "notice": catalog.dataset.notice or "Data di situs ini adalah contoh untuk uji coba.",
@@ -191,7 +199,14 @@ def _mkdocs(config_file: Path, docs: Path, site: Path, ctx: SiteContext, catalog
         "today_text": format_date_long(ctx.today),
     }
     try:
-        run_mkdocs(config_file, docs, site, site_url=ctx.base_url or None, extra=extra)
+        run_mkdocs(
+            config_file,
+            docs,
+            site,
+            site_url=ctx.base_url or None,
+            extra=extra,
+            template_cache=template_cache,
+        )
     except Exception as exc:  # MkDocsFailed, or e.g. a template error from Jinja
         lines = getattr(exc, "messages", None) or [f"{type(exc).__name__}: {exc}"]
         raise BuildError(["MkDocs gagal membangun situs:", *lines]) from exc

@@ -36,6 +36,7 @@ def run_mkdocs(
     site_url: str | None,
     extra: dict[str, Any],
     workers: int = 2,
+    template_cache: Path | None = None,
 ) -> None:
     """Build ``docs_dir`` into ``site_dir`` with ``config_file``; raise MkDocsFailed on warnings.
 
@@ -59,7 +60,12 @@ def run_mkdocs(
             site_url=site_url or None,
         )
         config["extra"] = {**(config.get("extra") or {}), "katalog": extra}
-        handler.messages += build(config, workers=workers, warnings=lambda: handler.messages)
+        handler.messages += build(
+            config,
+            workers=workers,
+            warnings=lambda: handler.messages,
+            template_cache=template_cache,
+        )
     except (MkDocsException, ChildFailed) as exc:
         raise MkDocsFailed([*handler.messages, str(exc)]) from exc
     finally:

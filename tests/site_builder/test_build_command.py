@@ -135,7 +135,12 @@ def test_relative_out_without_addresses(tmp_path: Path, monkeypatch: pytest.Monk
     assert '<meta name="katalog-form-url" content="">' in page
     assert leftovers_after_cleanup(tmp_path) == []
     cache = tmp_path / ".cache" / "katalog"  # the default --cache, as `make run` uses it
-    assert sorted(p.name for p in cache.iterdir()) == ["ics.json", "ics_head.json", "qr.json"]
+    assert sorted(p.name for p in cache.iterdir()) == [
+        "ics.json",
+        "ics_head.json",
+        "jinja",
+        "qr.json",
+    ]
 
 
 def built_files(site: Path, folder: str) -> dict[str, bytes]:

@@ -102,3 +102,50 @@ def test_a_failure_in_the_other_process_is_reported(tmp_path: Path, monkeypatch)
     with pytest.raises(MkDocsFailed) as failed:
         run_mkdocs(tmp_path / "mkdocs.yml", docs, tmp_path / "site", site_url=None, extra=EXTRA)
     assert "RuntimeError: templat rusak" in failed.value.messages[-1]
+
+
+def test_compiled_templates_are_reused_by_the_next_build(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import jinja2
+
+    docs = write_docs(tmp_path, 3)
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+
+    def compile_and_count(self, source, name=None, filename=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        compiled.append(str(name))
+        return real(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_count)
+    cache = tmp_path / "cache" / "jinja"
+    counts = []
+    for n in (1, 2):
+        compiled.clear()
+        run_mkdocs(
+            tmp_path / "mkdocs.yml",
+            docs,
+            tmp_path / f"site{n}",
+            site_url=None,
+            extra=EXTRA,
+            template_cache=cache,
+        )
+        counts.append(len(compiled))
+    assert counts[0] >= 10  # Material's base, partials, ...
+    assert counts[1] <= counts[0] // 3  # only the search plugin's own environment compiles
+    assert (tmp_path / "site2" / "hal" / "h002" / "index.html").read_bytes() == (
+        tmp_path / "site1" / "hal" / "h002" / "index.html"
+    ).read_bytes()
+
+
+def test_an_unwritable_template_cache_is_not_used(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path, 2)
+    blocked = tmp_path / "berkas"
+    blocked.write_text("bukan folder", encoding="utf-8")
+    run_mkdocs(
+        tmp_path / "mkdocs.yml",
+        docs,
+        tmp_path / "site",
+        site_url=None,
+        extra=EXTRA,
+        template_cache=blocked / "jinja",
+    )
+    assert (tmp_path / "site" / "hal" / "h001" / "index.html").is_file()
