@@ -28,7 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
-from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+from mkdocs.commands.build import (
+    _build_extra_template,
+    _build_page,
+    _build_theme_template,
+    _populate_page,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
@@ -86,6 +91,8 @@ def build(
     files.copy_static_files(inclusion=InclusionLevel.is_included)
     for template in config.theme.static_templates:
         _build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        _build_extra_template(template, files, config, nav)
 
     def build_one(file: File) -> None:
         page = file.page

@@ -18,6 +18,7 @@ plugins: [search]
 nav:
   - Beranda: index.md
 validation: {omitted_files: ignore, anchors: warn, unrecognized_links: warn}
+extra_templates: [robots.txt]
 """
 EXTRA = {"example": False, "today": "2026-11-23"}
 
@@ -26,6 +27,7 @@ def write_docs(root: Path, pages: int, body: str = "") -> Path:
     docs = root / "docs"
     (docs / "hal").mkdir(parents=True)
     (docs / "index.md").write_text("# Beranda\n\nHalaman utama.\n", encoding="utf-8")
+    (docs / "robots.txt").write_text("Sitemap: {{ config.site_url }}sitemap.xml\n", "utf-8")
     for n in range(pages):
         text = f"# Halaman {n}\n\nIsi halaman nomor {n}.\n\n## Bagian {n}\n\nTeks kedua.\n{body}"
         (docs / "hal" / f"h{n:03d}.md").write_text(text, encoding="utf-8")
@@ -55,6 +57,7 @@ def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
     one, two = built_files(tmp_path / "site1"), built_files(tmp_path / "site2")
     assert one.keys() == two.keys()
     assert "hal/h059/index.html" in two
+    assert two["robots.txt"] == b"Sitemap: https://uji.example.go.id/sitemap.xml"
     differing = [name for name in one if one[name] != two[name]]
     assert differing == []  # including search/search_index.json: same entries, same order
 
