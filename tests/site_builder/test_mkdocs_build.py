@@ -43,7 +43,7 @@ def built_files(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
+def test_two_processes_build_the_same_site_as_mkdocs_build(tmp_path: Path) -> None:
     docs = write_docs(tmp_path, 60)
     for workers in (1, 2):
         run_mkdocs(
@@ -54,7 +54,20 @@ def test_two_processes_build_the_same_site_as_one(tmp_path: Path) -> None:
             extra=EXTRA,
             workers=workers,
         )
+    from mkdocs.commands.build import build as mkdocs_build_command
+    from mkdocs.config import load_config
+
+    config = load_config(
+        str(tmp_path / "mkdocs.yml"),
+        docs_dir=str(docs),
+        site_dir=str(tmp_path / "site-mkdocs"),
+        site_url="https://uji.example.go.id/",
+    )
+    config["extra"] = {"katalog": EXTRA}
+    mkdocs_build_command(config)  # MkDocs' own one-process build, the reference
+    reference = built_files(tmp_path / "site-mkdocs")
     one, two = built_files(tmp_path / "site1"), built_files(tmp_path / "site2")
+    assert one == reference
     assert one.keys() == two.keys()
     assert "hal/h059/index.html" in two
     assert two["robots.txt"] == b"Sitemap: https://uji.example.go.id/sitemap.xml"
