@@ -58,7 +58,7 @@ class BuildOptions:
     form_url: str = ""
     stats_file: Path | None = None
     config_file: Path | None = None  # mkdocs.yml; default ./mkdocs.yml, else the packaged one
-    cache_dir: Path | None = None  # QR codes and calendar events of earlier builds; None: none
+    cache_dir: Path | None = None  # QR codes, calendar events, templates of earlier builds
     keep_docs: Path | None = None  # also copy the generated Markdown here (for debugging)
 
 
@@ -213,7 +213,6 @@ def _mkdocs(
 
 
 def write_machine_files(
-    catalog: Catalog,
     writer: FileWriter,
     ctx: SiteContext,
     stats: Stats | None,
@@ -221,6 +220,7 @@ def write_machine_files(
     cache: BuildCache,
 ) -> list[Path]:
     """Open data (katalog.json/csv), calendars (.ics) and posters, into ``writer.root``."""
+    catalog = ctx.catalog
     files = opendata.write_open_data(
         catalog,
         writer.root,
@@ -229,9 +229,7 @@ def write_machine_files(
         today=ctx.today,
         stats=stats.raw if stats else None,
     )
-    files += ical.write_calendars(
-        catalog, writer.root, base_url=ctx.base_url, cache=cache, writer=writer
-    )
+    files += ical.write_calendars(catalog, writer, base_url=ctx.base_url, cache=cache)
     css = writer.write_text(poster.CSS_NAME, poster.POSTER_CSS)
     return [*files, css, *posters.write(ctx, writer, cache)]
 
@@ -290,9 +288,7 @@ class Helper:
         self._process = None
         if "fork" not in multiprocessing.get_all_start_methods():
             self.parts = 1
-            self._files = write_machine_files(
-                ctx.catalog, machine, ctx, stats, PosterQueue(ctx), cache
-            )
+            self._files = write_machine_files(machine, ctx, stats, PosterQueue(ctx), cache)
             return
         self.parts = 2
         context = multiprocessing.get_context("fork")
@@ -354,7 +350,7 @@ def _work_in_child(send, ctx, stats, docs, machine, posters, cache) -> None:  # 
         pages = generate.render_pages(ctx, 1, 2)
         generate.write_pages(pages, docs)
         send.send(("pages", len(pages)))
-        files = write_machine_files(ctx.catalog, machine, ctx, stats, posters, cache)
+        files = write_machine_files(machine, ctx, stats, posters, cache)
         cache.save_part()  # before "files": the parent commits the cache once it has them
         send.send(("files", [str(p) for p in files]))
     except BaseException as exc:  # report everything to the parent, which prints it

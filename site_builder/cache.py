@@ -39,7 +39,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["FORMAT", "BuildCache", "cache_key"]
+__all__ = ["FORMAT", "NO_CACHE", "BuildCache", "cache_key"]
 
 FORMAT = 1
 _NAMESPACE = re.compile(r"[a-z0-9_]+")  # no "-" or ".": never confused with part/temp files
@@ -73,10 +73,6 @@ class BuildCache:
                 if _NAMESPACE.fullmatch(namespace):
                     loaded[namespace] = _read_entries(path)
         return cls(folder, loaded, secrets.token_hex(8))
-
-    @property
-    def enabled(self) -> bool:
-        return self.folder is not None
 
     @property
     def stats(self) -> dict[str, tuple[int, int]]:
@@ -223,3 +219,6 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+NO_CACHE = BuildCache.open(None)  # makes every value, reads and writes nothing

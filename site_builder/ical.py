@@ -19,7 +19,7 @@ from catalog.dates import format_date_long, now_utc
 from catalog.labels import rupiah
 from catalog.models import Mode
 from site_builder import share
-from site_builder.cache import BuildCache, cache_key
+from site_builder.cache import NO_CACHE, BuildCache, cache_key
 from site_builder.writer import FileWriter
 
 PRODID = "-//Katalog Pelatihan Kerja//Kalender Pelatihan//ID"
@@ -40,20 +40,19 @@ def run_uid(run_ref: RunRef) -> str:
 
 def write_calendars(
     catalog: Catalog,
-    out_dir: Path,
+    out: Path | FileWriter,
     *,
     base_url: str,
-    cache: BuildCache | None = None,
-    writer: FileWriter | None = None,
+    cache: BuildCache = NO_CACHE,
 ) -> list[Path]:
     """Write one .ics per run and ``kalender/semua.ics``; return the paths written.
 
     Each event is serialised once and its bytes go into both its own file and semua.ics
     (serialising, mostly line folding, is two thirds of the cost). With a ``cache``, events and
-    per-run calendar heads made by an earlier build from the same content are reused. The files
-    are written through ``writer`` (default: plainly into ``out_dir``).
+    per-run calendar heads made by an earlier build from the same content are reused. ``out``
+    is a folder, or a writer that may link unchanged files.
     """
-    writer = writer or FileWriter(out_dir)
+    writer = out if isinstance(out, FileWriter) else FileWriter(out)
     stamp = now_utc().replace(microsecond=0)
     paths = []
     events = []
@@ -93,7 +92,7 @@ def event_fields(run_ref: RunRef, catalog: Catalog, *, base_url: str) -> dict:
     }
 
 
-def _event_bytes(fields: dict, stamp: datetime, cache: BuildCache | None) -> bytes:
+def _event_bytes(fields: dict, stamp: datetime, cache: BuildCache) -> bytes:
     """The serialised VEVENT; from the cache when an earlier build made the same content.
 
     The key holds every property but DTSTAMP, so a cached event keeps the DTSTAMP of the build
@@ -105,21 +104,17 @@ def _event_bytes(fields: dict, stamp: datetime, cache: BuildCache | None) -> byt
     def make() -> str:
         return Event.new(stamp=stamp, **fields).to_ical().decode("utf-8")
 
-    if cache is None:
-        return make().encode("utf-8")
     content = [[name, str(v) if isinstance(v, date) else v] for name, v in fields.items()]
     key = cache_key(icalendar.__version__, content)
     return cache.get_or_make("ics", key, make).encode("utf-8")
 
 
-def _calendar_head(name: str, uid: str, cache: BuildCache | None) -> bytes:
+def _calendar_head(name: str, uid: str, cache: BuildCache) -> bytes:
     """``_calendar(name, uid)`` serialised (events are put in by :func:`_write`)."""
 
     def make() -> str:
         return _calendar(name, uid).to_ical().decode("utf-8")
 
-    if cache is None:
-        return make().encode("utf-8")
     key = cache_key(icalendar.__version__, PRODID, name, uid)
     return cache.get_or_make("ics_head", key, make).encode("utf-8")
 

@@ -20,7 +20,7 @@ from catalog.dates import format_date_long, format_range
 from catalog.models import Mode
 from catalog.status import RunStatus, run_status
 from site_builder import share
-from site_builder.cache import BuildCache, cache_key
+from site_builder.cache import NO_CACHE, BuildCache, cache_key
 from site_builder.writer import FileWriter
 
 CSS_NAME = "poster/poster.css"
@@ -83,7 +83,7 @@ QR_ERROR = "m"
 QR_SVG_OPTIONS = {"scale": 1, "omitsize": True, "title": QR_TITLE}
 
 
-def qr_svg(url: str, cache: BuildCache | None = None) -> str:
+def qr_svg(url: str, cache: BuildCache = NO_CACHE) -> str:
     """The QR code for ``url`` as an inline ``<svg>`` (no size, the stylesheet sets it).
 
     With a ``cache``, a symbol made by an earlier build with the same segno version, options
@@ -94,8 +94,6 @@ def qr_svg(url: str, cache: BuildCache | None = None) -> str:
         code = segno.make(url, error=QR_ERROR, mask=QR_MASK, micro=False)
         return code.svg_inline(**QR_SVG_OPTIONS)
 
-    if cache is None:
-        return make()
     key = cache_key(segno.__version__, QR_ERROR, QR_MASK, False, QR_SVG_OPTIONS, url)
     return cache.get_or_make("qr", key, make)
 
@@ -107,15 +105,15 @@ def printed_url(url: str) -> str:
 
 def write_posters(
     catalog: Catalog,
-    out_dir: Path,
+    out: Path | FileWriter,
     *,
     base_url: str,
     today: date,
-    cache: BuildCache | None = None,
-    writer: FileWriter | None = None,
+    cache: BuildCache = NO_CACHE,
 ) -> list[Path]:
-    """Write ``poster/poster.css`` and one poster per run; return the paths written."""
-    writer = writer or FileWriter(out_dir)
+    """Write ``poster/poster.css`` and one poster per run into ``out`` (a folder, or a writer
+    that may link unchanged files); return the paths written."""
+    writer = out if isinstance(out, FileWriter) else FileWriter(out)
     paths = [writer.write_text(CSS_NAME, POSTER_CSS)]
     for run_ref in catalog.runs():
         html = poster_html(run_ref, catalog, base_url=base_url, today=today, cache=cache)
@@ -129,7 +127,7 @@ def poster_html(
     *,
     base_url: str,
     today: date,
-    cache: BuildCache | None = None,
+    cache: BuildCache = NO_CACHE,
 ) -> str:
     course, run, center = run_ref.course, run_ref.run, run_ref.center
     url = share.run_url(base_url, run_ref)

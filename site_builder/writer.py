@@ -21,7 +21,6 @@ class FileWriter:
     def __init__(self, root: Path, previous: Path | None = None) -> None:
         self.root = root
         self.previous = previous
-        self.linked = 0  # files taken over from the previous site
         self._made: set[Path] = set()
 
     def write_bytes(self, rel: str, data: bytes) -> Path:
@@ -32,7 +31,6 @@ class FileWriter:
             folder.mkdir(parents=True, exist_ok=True)
             self._made.add(folder)
         if self.previous is not None and self._link_unchanged(self.previous / rel, path, data):
-            self.linked += 1
             return path
         path.write_bytes(data)
         return path
