@@ -463,10 +463,7 @@ class JsonlQueue:
             except OSError as error:
                 raise QueueUnavailable(_describe(error)) from error
             try:
-                try:
-                    index = self._sync(fd)
-                except OSError as error:
-                    raise QueueUnavailable(_describe(error)) from error
+                index = self._sync_or_unavailable(fd)
                 yield index, fd
             finally:
                 os.close(fd)
@@ -481,10 +478,7 @@ class JsonlQueue:
             except OSError as error:
                 raise QueueUnavailable(_describe(error)) from error
             try:
-                try:
-                    index = self._sync(fd)
-                except OSError as error:
-                    raise QueueUnavailable(_describe(error)) from error
+                index = self._sync_or_unavailable(fd)
                 record = decide(index)
                 _check_record(record, index)
                 data = dump_record(record)
@@ -500,6 +494,21 @@ class JsonlQueue:
                 return record
             finally:
                 os.close(fd)
+
+    def _sync_or_unavailable(self, fd: int) -> _Index:
+        try:
+            return self._sync(fd)
+        except OSError as error:
+            raise QueueUnavailable(_describe(error)) from error
+
+    def _open_existing(self) -> BinaryIO:
+        """The queue file for reading; FileNotFoundError passes through (no queue yet)."""
+        try:
+            return open(self.path, "rb")
+        except FileNotFoundError:
+            raise
+        except OSError as error:
+            raise QueueUnavailable(_describe(error)) from error
 
     @staticmethod
     def _write(fd: int, data: bytes) -> None:
@@ -562,12 +571,7 @@ class JsonlQueue:
 
     def _open_snapshot(self) -> tuple[BinaryIO, int]:
         with self._locked(exclusive=False):
-            try:
-                handle = open(self.path, "rb")
-            except FileNotFoundError:
-                raise
-            except OSError as error:
-                raise QueueUnavailable(_describe(error)) from error
+            handle = self._open_existing()
             size = os.fstat(handle.fileno()).st_size
         return handle, size
 
@@ -587,12 +591,7 @@ class JsonlQueue:
         is appended to the new file.
         """
         with self._locked(exclusive=True):
-            try:
-                source = open(self.path, "rb")
-            except FileNotFoundError:
-                raise
-            except OSError as error:
-                raise QueueUnavailable(_describe(error)) from error
+            source = self._open_existing()
             tmp = self.path.with_name(f".{self.path.name}.purge-{os.getpid()}.tmp")
             kept = removed = damaged = 0
             out_fd = None
