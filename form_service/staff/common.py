@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import BinaryIO, TypeVar
 
 from catalog.catalog import Catalog, RunRef
 from catalog.dates import WIB, format_date_long, format_datetime_wib
@@ -140,3 +144,25 @@ def run_title(run: RunRef | None) -> str:
     if run is None:
         return ""
     return f"{run.course.title} \u2014 angkatan {run.run.id}"
+
+
+T = TypeVar("T")
+
+
+def write_file_atomically(out: Path, mode: int, write: Callable[[BinaryIO], T]) -> T:
+    """Run ``write(binary handle)`` on a new file with ``mode``, fsync it, then rename it to
+    ``out``: readers see the old file or the whole new one, never half of it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)  # left by a crash of an earlier process with this pid
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            result = write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return result

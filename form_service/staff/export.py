@@ -29,7 +29,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -50,6 +49,7 @@ from form_service.staff.common import (
     run_title,
     village_label,
     wib_naive,
+    write_file_atomically,
 )
 from form_service.staff.stats import RunStats
 
@@ -372,17 +372,5 @@ def _write_xlsx(handle, lines, out, catalog, run_id) -> ExportResult:
 
 
 def _private_file(out: Path, write: Callable[[Any], ExportResult]) -> ExportResult:
-    """Run ``write(binary handle)`` on a new 0600 file, then move it to ``out``."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            result = write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return result
+    """Run ``write(binary handle)`` on a new 0600 file (personal data), then move it to ``out``."""
+    return write_file_atomically(out, 0o600, write)

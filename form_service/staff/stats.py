@@ -20,7 +20,6 @@ The file is written atomically (temporary file, then rename) with mode 0644: it 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,7 +27,14 @@ from pathlib import Path
 
 from catalog.catalog import Catalog
 from form_service.queue import QueueLine
-from form_service.staff.common import number, parse_received_at, ratio, run_title, wib_text
+from form_service.staff.common import (
+    number,
+    parse_received_at,
+    ratio,
+    run_title,
+    wib_text,
+    write_file_atomically,
+)
 
 
 @dataclass
@@ -163,19 +169,8 @@ def public_stats(stats: QueueStats, catalog: Catalog, now: datetime) -> dict:
 
 def write_public(path: Path, data: dict) -> None:
     """Write atomically; mode 0644 (the file is published)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_file_atomically(path, 0o644, lambda handle: handle.write(text.encode("utf-8")))
 
 
 def _utc_text(now: datetime) -> str:
