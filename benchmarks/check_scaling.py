@@ -1,6 +1,6 @@
 """How `katalog check` scales with the number of courses.
 
-Synthesises N courses (two runs each) spread over centers of 20 courses, then times
+Synthesises N courses (benchmarks/synthetic.py: two runs each, centers of 20 courses), then times
 ``load_catalog`` (what `katalog check` does) and, in the same run, a baseline that only parses the
 same files with libyaml (``yaml.load`` with ``CSafeLoader``). Prints the median of several repetitions, ms per course, the
 growth ratio and the ratio to the baseline.
@@ -13,7 +13,6 @@ Goal (issue 2): 1,000 courses checked in under 2 s on a 2-core machine, linear g
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -26,61 +25,11 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from synthetic import synthesise  # noqa: E402
+
 from catalog.load import load_catalog  # noqa: E402
 
 TODAY = date(2026, 11, 23)
-VILLAGES = ["3671011001", "3671021001", "3671051001", "3603052001", "3673011001"]
-
-COURSE = """\
-id: kursus-{n}
-title: Kursus Contoh {n}
-kejuruan: tata-boga
-summary: Kursus sintetis untuk mengukur kecepatan pemeriksaan.
-topics: [Materi satu, Materi dua, Materi tiga]
-duration: {{workdays: 15, hours_per_day: 7}}
-mode: offline
-certification: {{body: BNSP}}
-benefits: [Modul, Sertifikat]
-eligibility:
-  min_age: 18
-  max_age: 45
-  domicile: ["3671"]
-  documents: [ktp, kk]
-selection: interview
-reviewed: 2026-11-20
-runs:
-  - id: 2027-1
-    start: 2027-02-01
-    registration: {{opens: 2026-11-16, closes: 2027-01-22}}
-    quota: 20
-  - id: 2027-2
-    start: 2027-03-01
-    registration: {{opens: 2027-01-04, closes: 2027-02-22}}
-    quota: 20
-    venue: {{name: Kantor Kelurahan, village: "{village}"}}
-"""
-
-
-def synthesise(root: Path, courses: int) -> Path:
-    target = root / "courses"
-    target.mkdir(parents=True)
-    for name in ("dataset.yml", "agencies.yml", "kejuruan.yml"):
-        shutil.copy(REPO / "courses" / name, target / name)
-    for n in range(courses):
-        center_id = f"pusat-{n // 20:04d}"
-        folder = target / center_id
-        if not folder.exists():
-            folder.mkdir()
-            (folder / "center.yml").write_text(
-                f"id: {center_id}\nname: Pusat {n // 20}\nkind: blk\n"
-                f'agency: disnaker-kota-tangerang\nvillage: "{VILLAGES[n % len(VILLAGES)]}"\n',
-                encoding="utf-8",
-            )
-        village = VILLAGES[n % len(VILLAGES)]
-        (folder / f"kursus-{n}.yml").write_text(
-            COURSE.format(n=n, village=village), encoding="utf-8"
-        )
-    return target
 
 
 def time_check(target: Path) -> float:
