@@ -60,6 +60,7 @@ class BuildOptions:
     config_file: Path | None = None  # mkdocs.yml; default ./mkdocs.yml, else the packaged one
     cache_dir: Path | None = None  # QR codes, calendar events, templates of earlier builds
     keep_docs: Path | None = None  # also copy the generated Markdown here (for debugging)
+    jobs: int | None = None  # processes building pages at once; default: default_jobs()
 
 
 @dataclass
@@ -70,6 +71,19 @@ class BuildReport:
     files: int
     warnings: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+
+
+MAX_JOBS = 8  # beyond this the parts only one process can do dominate
+
+
+def default_jobs() -> int:
+    """The CPU cores this process may use (at most ``MAX_JOBS``): MkDocs' page loop, most of a
+    build, is shared between that many processes."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_JOBS))
 
 
 def normalise_base_url(url: str) -> str:
@@ -150,7 +164,8 @@ def build_site(
         progress("Menjalankan MkDocs…")
         mark = time.perf_counter()
         templates = options.cache_dir / "jinja" if options.cache_dir else None
-        _mkdocs(config_file, docs, site, ctx, catalog, templates)
+        jobs = options.jobs or default_jobs()
+        _mkdocs(config_file, docs, site, ctx, catalog, templates, jobs)
         seconds["mkdocs"] = time.perf_counter() - mark
         mark = time.perf_counter()
         files = helper.wait()
@@ -189,6 +204,7 @@ def _mkdocs(
     ctx: SiteContext,
     catalog: Catalog,
     template_cache: Path | None,
+    jobs: int,
 ) -> None:
     extra = {
         "example": catalog.dataset.example,
@@ -205,6 +221,7 @@ def _mkdocs(
             site,
             site_url=ctx.base_url or None,
             extra=extra,
+            workers=jobs,
             template_cache=template_cache,
         )
     except Exception as exc:  # MkDocsFailed, or e.g. a template error from Jinja

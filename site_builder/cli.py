@@ -85,6 +85,14 @@ def _progress(message: str) -> None:
     default=None,
     help="Simpan juga halaman Markdown yang dibuat ke folder ini (untuk pemeriksaan).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Jumlah proses yang membangun halaman bersamaan. Bawaan: jumlah inti prosesor yang "
+    "boleh dipakai (paling banyak 8).",
+)
 def build(
     out: Path,
     data_dir: Path,
@@ -96,6 +104,7 @@ def build(
     cache_dir: Path,
     no_cache: bool,
     keep_docs: Path | None,
+    jobs: int | None,
 ) -> None:
     """Bangun situs katalog dari data pelatihan: periksa semua data, buat halaman, lalu
     jalankan MkDocs. Jika ada kesalahan, situs lama tidak diubah."""
@@ -109,6 +118,7 @@ def build(
         config_file=config_file,
         cache_dir=None if no_cache else cache_dir,
         keep_docs=keep_docs,
+        jobs=jobs,
     )
     try:
         report = build_site(options, progress=_progress)

@@ -1,11 +1,12 @@
-"""MkDocs' own build, with the page work shared between two processes.
+"""MkDocs' own build, with the page work shared between processes.
 
 ``mkdocs.commands.build.build`` renders every page in one process, one after the other. Most of
 a build is that loop (Markdown, then Material's templates: 4-5 ms a page), so here it is shared:
 after the common part (config events, files, navigation, static files, theme templates), the
-process forks and both take pages in small chunks from a shared counter until none are left.
-The child then hands back what the parent needs to finish: its search index entries (put back
-in page order, so the index is the same as a one-process build's) and its warnings.
+process forks (one child per extra worker, usually one per extra CPU core) and all take pages
+in small chunks from a shared counter until none are left. Each child then hands back what the
+parent needs to finish: its search index entries (put back in page order, so the index is the
+same as a one-process build's) and its warnings.
 
 The steps and plugin events are those of MkDocs 1.6.1's ``build()`` (pinned; MkDocs 1.x gets no
 new features), calling its own ``_populate_page`` and ``_build_page``. Differences, all
@@ -14,7 +15,7 @@ harmless for this site:
 * the pages in the navigation are read before the others (the navigation shows their titles on
   every page; mkdocs.yml gives them explicit titles anyway);
 * MkDocs checks a link's ``#anchor`` only when the target page was read in the same process,
-  so anchors on a page read by the other process are not checked at build time. The tests check
+  so anchors on a page read by another process are not checked at build time. The tests check
   every link and anchor of the built site (tests/site_builder/test_site_links.py).
 """
 
@@ -40,7 +41,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-CHUNK = 16  # pages taken at a time; small enough that both processes finish together
+CHUNK = 16  # pages taken at a time; small enough that all processes finish together
 SEARCH_PLUGIN = "material/search"
 
 
@@ -55,10 +56,10 @@ def build(
     warnings: Callable[[], list[str]] = list,
     template_cache: Path | None = None,
 ) -> list[str]:
-    """Build the site like ``mkdocs build``; return the other process's warnings.
+    """Build the site like ``mkdocs build``; return the other processes' warnings.
 
     ``warnings`` returns the messages logged so far in this process (the caller collects them);
-    the child sends its own back, as they are logged in a different process. Compiled theme
+    each child sends its own back, as they are logged in a different process. Compiled theme
     templates are kept in ``template_cache`` for the next build, if given.
     """
     config = config.plugins.on_config(config)
@@ -134,11 +135,12 @@ class _TemplateCache(FileSystemBytecodeCache):
 
 
 class _Pages:
-    """The pages to build, taken in chunks by this process and a forked one."""
+    """The pages to build, taken in chunks by this process and ``workers - 1`` forked ones."""
 
     def __init__(self, doc_files: Sequence[File], workers: int) -> None:
         self.files = list(doc_files)
         fork = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+        self.workers = workers if fork else 1
         self._context = multiprocessing.get_context("fork") if fork else None
         self._next = self._context.Value("q", 0) if self._context else None
         self._local = 0
@@ -171,26 +173,37 @@ class _Pages:
         if self._context is None:
             self._work(build_one, entries)
             return []
-        receive, send = self._context.Pipe(duplex=False)
         already = len(warnings())
-        process = self._context.Process(
-            target=_child, args=(send, self, build_one, entries, warnings, already), daemon=True
-        )
-        process.start()
-        send.close()
+        children = []
+        for _ in range(self.workers - 1):
+            receive, send = self._context.Pipe(duplex=False)
+            process = self._context.Process(
+                target=_child, args=(send, self, build_one, entries, warnings, already), daemon=True
+            )
+            process.start()
+            send.close()
+            children.append((process, receive))
+        replies = []
         try:
             mine = self._work(build_one, entries)
-            try:
-                kind, payload = receive.recv()
-            except EOFError:
-                kind, payload = "error", f"proses berhenti (kode {process.exitcode})"
+            for process, receive in children:
+                try:
+                    replies.append(receive.recv())
+                except EOFError:
+                    replies.append(("error", f"proses berhenti (kode {process.exitcode})"))
         finally:
-            process.join()
-        if kind == "error":
-            raise ChildFailed(payload)
-        theirs, child_warnings = payload
+            for process, _ in children:
+                if len(replies) < len(children):  # this process failed: stop the others
+                    process.terminate()
+                process.join()
+        failed = [payload for kind, payload in replies if kind == "error"]
+        if failed:
+            raise ChildFailed(failed[0])
+        by_page, child_warnings = dict(mine), []
+        for _, (theirs, messages) in replies:
+            by_page.update(theirs)
+            child_warnings += messages
         if entries is not None:  # the index in page order, as a one-process build makes it
-            by_page = {**mine, **theirs}
             entries[:] = start_entries + [e for i in sorted(by_page) for e in by_page[i]]
         return child_warnings
 

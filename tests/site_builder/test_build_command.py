@@ -115,6 +115,7 @@ def test_help_is_indonesian() -> None:
     assert "Bangun situs katalog dari data pelatihan" in result.output
     assert "--form-url" in result.output and "Alamat layanan formulir" in result.output
     assert "--cache" in result.output and "Aman dihapus kapan saja" in result.output
+    assert "--jobs" in result.output and "jumlah inti prosesor" in result.output
 
 
 @pytest.mark.slow
@@ -276,3 +277,39 @@ def test_rebuild_replaces_the_site_and_deletes_the_previous_one_in_the_backgroun
     assert not (out / "sisa-lama.txt").exists()
     assert (out / "kursus/blk-contoh/tata-boga/index.html").is_file()
     assert leftovers_after_cleanup(tmp_path) == []
+
+
+@pytest.mark.parametrize(("cores", "jobs"), [(1, 1), (2, 2), (4, 4), (64, 8)])
+def test_pages_are_built_by_one_process_per_core_up_to_eight(
+    monkeypatch: pytest.MonkeyPatch, cores: int, jobs: int
+) -> None:
+    import os
+
+    from site_builder.build import default_jobs
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    assert default_jobs() == jobs
+
+
+@pytest.mark.slow
+def test_jobs_sets_how_many_processes_build_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from site_builder import build as build_module
+
+    asked: list[int] = []
+    real = build_module.run_mkdocs
+
+    def run_mkdocs(*args, workers, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(workers)
+        return real(*args, workers=workers, **kwargs)
+
+    monkeypatch.setattr(build_module, "run_mkdocs", run_mkdocs)
+    write_courses(tmp_path)
+    result = run_build(tmp_path, tmp_path / "site", "--jobs", "3")
+    assert result.exit_code == 0, result.output
+    assert asked == [3]
+    assert (tmp_path / "site" / "kursus" / "blk-contoh" / "tata-boga" / "index.html").is_file()
+    refused = run_build(tmp_path, tmp_path / "site", "--jobs", "0")
+    assert refused.exit_code == 2
+    assert asked == [3]  # nothing was built

@@ -43,9 +43,9 @@ def built_files(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_two_processes_build_the_same_site_as_mkdocs_build(tmp_path: Path) -> None:
+def test_two_or_three_processes_build_the_same_site_as_mkdocs_build(tmp_path: Path) -> None:
     docs = write_docs(tmp_path, 60)
-    for workers in (1, 2):
+    for workers in (1, 2, 3):
         run_mkdocs(
             tmp_path / "mkdocs.yml",
             docs,
@@ -66,25 +66,38 @@ def test_two_processes_build_the_same_site_as_mkdocs_build(tmp_path: Path) -> No
     config["extra"] = {"katalog": EXTRA}
     mkdocs_build_command(config)  # MkDocs' own one-process build, the reference
     reference = built_files(tmp_path / "site-mkdocs")
-    one, two = built_files(tmp_path / "site1"), built_files(tmp_path / "site2")
+    one = built_files(tmp_path / "site1")
     assert one == reference
-    assert one.keys() == two.keys()
-    assert "hal/h059/index.html" in two
-    assert two["robots.txt"] == b"Sitemap: https://uji.example.go.id/sitemap.xml"
-    differing = [name for name in one if one[name] != two[name]]
-    assert differing == []  # including search/search_index.json: same entries, same order
+    for workers in (2, 3):
+        shared = built_files(tmp_path / f"site{workers}")
+        assert shared.keys() == one.keys()
+        assert "hal/h059/index.html" in shared
+        assert shared["robots.txt"] == b"Sitemap: https://uji.example.go.id/sitemap.xml"
+        differing = [name for name in one if one[name] != shared[name]]
+        assert differing == []  # including search/search_index.json: same entries, same order
 
 
-def test_warnings_of_pages_built_by_the_other_process_fail_the_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [2, 3])
+def test_warnings_of_pages_built_by_other_processes_fail_the_build(
+    tmp_path: Path, workers: int
+) -> None:
     docs = write_docs(tmp_path, 60, body="\n[rusak](tidak-ada.md)\n")
     with pytest.raises(MkDocsFailed) as failed:
-        run_mkdocs(tmp_path / "mkdocs.yml", docs, tmp_path / "site", site_url=None, extra=EXTRA)
+        run_mkdocs(
+            tmp_path / "mkdocs.yml",
+            docs,
+            tmp_path / "site",
+            site_url=None,
+            extra=EXTRA,
+            workers=workers,
+        )
     broken = [m for m in failed.value.messages if "tidak-ada.md" in m]
     assert len(broken) == 60  # one per page, whichever process built it
     assert any("hal/h059.md" in m for m in broken)
 
 
-def test_pages_are_shared_between_both_processes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("workers", [2, 3])
+def test_pages_are_shared_between_all_processes(tmp_path: Path, monkeypatch, workers) -> None:  # type: ignore[no-untyped-def]
     docs = write_docs(tmp_path, 3 * mkdocs_build.CHUNK)
     record = tmp_path / "pids"
     real = mkdocs_build._build_page
@@ -92,18 +105,26 @@ def test_pages_are_shared_between_both_processes(tmp_path: Path, monkeypatch) ->
     def build_page(page, *args, **kwargs):  # type: ignore[no-untyped-def]
         with record.open("a", encoding="utf-8") as out:
             out.write(f"{os.getpid()}\n")
-        time.sleep(0.01)  # long enough that the second process gets its share
+        time.sleep(0.01)  # long enough that the other processes get their share
         return real(page, *args, **kwargs)
 
     monkeypatch.setattr(mkdocs_build, "_build_page", build_page)  # the fork inherits it
-    run_mkdocs(tmp_path / "mkdocs.yml", docs, tmp_path / "site", site_url=None, extra=EXTRA)
+    run_mkdocs(
+        tmp_path / "mkdocs.yml",
+        docs,
+        tmp_path / "site",
+        site_url=None,
+        extra=EXTRA,
+        workers=workers,
+    )
     pids = record.read_text(encoding="utf-8").split()
     assert len(pids) == 3 * mkdocs_build.CHUNK + 1  # every page once (index.md included)
-    assert len(set(pids)) == 2
+    assert len(set(pids)) == workers
     assert (tmp_path / "site" / "hal" / "h047" / "index.html").is_file()
 
 
-def test_a_failure_in_the_other_process_is_reported(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("workers", [2, 3])
+def test_a_failure_in_another_process_is_reported(tmp_path: Path, monkeypatch, workers) -> None:  # type: ignore[no-untyped-def]
     docs = write_docs(tmp_path, 3 * mkdocs_build.CHUNK)
     parent = os.getpid()
     real = mkdocs_build._build_page
@@ -116,8 +137,42 @@ def test_a_failure_in_the_other_process_is_reported(tmp_path: Path, monkeypatch)
 
     monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
     with pytest.raises(MkDocsFailed) as failed:
-        run_mkdocs(tmp_path / "mkdocs.yml", docs, tmp_path / "site", site_url=None, extra=EXTRA)
+        run_mkdocs(
+            tmp_path / "mkdocs.yml",
+            docs,
+            tmp_path / "site",
+            site_url=None,
+            extra=EXTRA,
+            workers=workers,
+        )
     assert "RuntimeError: templat rusak" in failed.value.messages[-1]
+
+
+def test_a_failure_in_this_process_stops_the_others(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pages = 6 * mkdocs_build.CHUNK
+    docs = write_docs(tmp_path, pages)
+    record = tmp_path / "pids"
+    parent = os.getpid()
+
+    def build_page(page, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.getpid() == parent:
+            raise RuntimeError("templat rusak")
+        with record.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        time.sleep(0.05)  # all the pages would take the others 2.4 s each
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
+    with pytest.raises(RuntimeError, match="templat rusak"):
+        run_mkdocs(
+            tmp_path / "mkdocs.yml",
+            docs,
+            tmp_path / "site",
+            site_url=None,
+            extra=EXTRA,
+            workers=3,
+        )
+    built = record.read_text(encoding="utf-8").split() if record.exists() else []
+    assert len(built) < pages // 2  # stopped, not left to build every page
 
 
 def test_compiled_templates_are_reused_by_the_next_build(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
