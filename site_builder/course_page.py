@@ -64,7 +64,7 @@ def run_row(ctx: SiteContext, ref: RunRef, page_url: str) -> str:
         actions.append(
             f"<a{attrs(href=urls.register(ctx.form_url, ref), cls='md-button md-button--primary daftar-button', data_run_id=ref.public_id, hidden=status is not RunStatus.OPEN, aria_label=f'Daftar {ref.course.title} angkatan {run.id}')}>Daftar</a>"
         )
-    if status is not RunStatus.FINISHED:
+        # Only while one can still apply: the message asks to register by the closing date.
         actions.append(
             link(
                 share.whatsapp_url(ref, ctx.catalog, page_url=run_page),
@@ -73,6 +73,7 @@ def run_row(ctx: SiteContext, ref: RunRef, page_url: str) -> str:
                 rel="noopener",
             )
         )
+    if status is not RunStatus.FINISHED:
         actions.append(
             link(
                 urls.relative(page_url, ical.run_ics_path(ref)),

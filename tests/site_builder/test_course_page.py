@@ -170,6 +170,9 @@ def test_closed_run_of_another_course(built_site: BuiltSite) -> None:
     closed = page.find("tr", cls="run", id="angkatan-2026-2")
     assert closed.find("span", cls="run-status").text == "Ditutup"
     assert closed.find_all("a", cls="daftar-button") == []
+    # Its registration is over: no message asking to register by a date that has passed.
+    assert closed.find_all("a", cls="share-whatsapp") == []
+    assert closed.find("a", cls="add-calendar").text == "Tambahkan ke kalender"
     facts = page.find("dl", cls="course-facts").text
     assert "Cara belajar Campuran (tatap muka dan daring)" in facts
     assert "Seleksi Urutan pendaftaran (siapa cepat dia dapat)" in facts
