@@ -141,7 +141,10 @@ def build_site(
 
     out.parent.mkdir(parents=True, exist_ok=True)
     # Absolute: MkDocs resolves relative folders against the config file, not the current one.
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent.resolve()))
+    # Named after this process, so that a later build can tell a crashed build's folder
+    # (its process is gone) from one still running.
+    prefix = f"{WORK_PREFIX.format(out.name)}{os.getpid()}-"
+    work = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent.resolve()))
     docs, machine, site = work / "docs", work / "machine", work / "site"
     helper, done = None, False
     try:
@@ -405,11 +408,33 @@ def _swap(new: Path, out: Path) -> Path | None:
 
 
 OLD_PREFIX = ".{}.old-"  # a previous site, renamed away by _swap and not yet deleted
+WORK_PREFIX = ".{}.build-"  # a build's work folder: WORK_PREFIX + "<pid>-<random>"
 
 
 def _stale(out: Path) -> list[Path]:
-    """Previous sites whose deletion was cut short (e.g. the machine was switched off)."""
-    return list(out.parent.glob(OLD_PREFIX.format(out.name) + "*"))
+    """Previous sites whose deletion was cut short (e.g. the machine was switched off), and
+    work folders of builds whose process is gone (killed, or the machine stopped)."""
+    old = list(out.parent.glob(OLD_PREFIX.format(out.name) + "*"))
+    prefix = WORK_PREFIX.format(out.name)
+    crashed = [
+        folder
+        for folder in out.parent.glob(prefix + "*")
+        if not _running(folder.name.removeprefix(prefix).split("-")[0])
+    ]
+    return old + crashed
+
+
+def _running(pid: str) -> bool:
+    """Whether process ``pid`` exists (when unsure, yes: its folder is then left alone)."""
+    if not pid.isdigit():
+        return True  # not named by this version; leave it
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # e.g. another user's process
+    return True
 
 
 def remove_later(folders: list[Path]) -> None:

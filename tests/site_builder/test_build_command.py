@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -271,20 +272,24 @@ def test_rebuild_replaces_the_site_and_deletes_the_previous_one_in_the_backgroun
     (out / "sisa-lama.txt").write_text("dari build sebelumnya", encoding="utf-8")
     stale = tmp_path / ".site.old-1-1"  # a deletion cut short earlier
     (stale / "kursus").mkdir(parents=True)
+    crashed = tmp_path / ".site.build-999999999-x1"  # a killed build (no such process)
+    (crashed / "docs").mkdir(parents=True)
+    running = tmp_path / f".site.build-{os.getpid()}-x2"  # a build still running
+    running.mkdir()
     write_courses(tmp_path)
     result = run_build(tmp_path, out)
     assert result.exit_code == 0, result.output
     assert not (out / "sisa-lama.txt").exists()
     assert (out / "kursus/blk-contoh/tata-boga/index.html").is_file()
+    running.rename(tmp_path / "tetap-ada")  # left alone; out of the way of the next check
     assert leftovers_after_cleanup(tmp_path) == []
+    assert (tmp_path / "tetap-ada").is_dir()
 
 
 @pytest.mark.parametrize(("cores", "jobs"), [(1, 1), (2, 2), (4, 4), (64, 8)])
 def test_pages_are_built_by_one_process_per_core_up_to_eight(
     monkeypatch: pytest.MonkeyPatch, cores: int, jobs: int
 ) -> None:
-    import os
-
     from site_builder.build import default_jobs
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
