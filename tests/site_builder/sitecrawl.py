@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 # (tag, attribute) pairs whose URL the browser fetches by itself when the page loads
 REQUESTED = {
@@ -85,3 +86,63 @@ def read_page(path: Path) -> PageInfo:
 
 def crawl(site: Path) -> dict[Path, PageInfo]:
     return {path: read_page(path) for path in sorted(site.rglob("*.html"))}
+
+
+def page_url(site: Path, path: Path, base_url: str) -> str:
+    return base_url + path.relative_to(site).as_posix()
+
+
+def target_file(site: Path, url: str, base_url: str) -> Path | None:
+    """The file a same-site URL points at, or None for another host."""
+    parts = urlsplit(url)
+    if parts.netloc != urlsplit(base_url).netloc:
+        return None
+    rel = unquote(parts.path)[len(urlsplit(base_url).path) :]
+    path = site / rel
+    return path / "index.html" if rel == "" or rel.endswith("/") else path
+
+
+def broken_links(site: Path, pages: dict[Path, PageInfo], base_url: str) -> tuple[list[str], int]:
+    """Same-site links and resources whose file or ``#anchor`` is missing, and how many links
+    were checked."""
+    broken, checked = [], 0
+    for path, info in pages.items():
+        here = page_url(site, path, base_url)
+        for href in info.links + info.requested:
+            if href.startswith(("mailto:", "tel:")):
+                continue
+            url = urljoin(here, href)
+            target = target_file(site, url, base_url)
+            if target is None:
+                continue
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{path.relative_to(site)}: {href} (no file)")
+                continue
+            fragment = urlsplit(url).fragment
+            if fragment and target.suffix == ".html" and fragment not in pages[target].ids:
+                broken.append(f"{path.relative_to(site)}: {href} (no #{fragment})")
+    return broken, checked
+
+
+def outbound_hosts(site: Path, pages: dict[Path, PageInfo], base_url: str) -> set[str]:
+    """Every other host that a link (``<a href>``) leads to."""
+    own = urlsplit(base_url).netloc
+    hosts = set()
+    for path, info in pages.items():
+        for href in info.links:
+            netloc = urlsplit(urljoin(page_url(site, path, base_url), href)).netloc
+            if netloc and netloc != own:
+                hosts.add(netloc)
+    return hosts
+
+
+def foreign_requests(site: Path, pages: dict[Path, PageInfo], base_url: str) -> list[str]:
+    """Resources a page would fetch by itself from another host (there must be none)."""
+    own = urlsplit(base_url).netloc
+    return [
+        f"{path.relative_to(site)}: {ref}"
+        for path, info in pages.items()
+        for ref in info.requested
+        if urlsplit(urljoin(page_url(site, path, base_url), ref)).netloc != own
+    ]

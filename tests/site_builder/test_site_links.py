@@ -5,39 +5,23 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
 from site_builder import urls
 
 from .conftest import BASE_URL, BuiltSite
-from .sitecrawl import PageInfo, crawl
+from .sitecrawl import PageInfo, broken_links, crawl, foreign_requests, outbound_hosts
 
 pytestmark = pytest.mark.slow
 
 OUTBOUND_HOSTS = {"www.openstreetmap.org", "wa.me", "dinsos.example.go.id",
                   "daftar.example.go.id"}  # fmt: skip
-SITE_HOST = urlsplit(BASE_URL).netloc
 
 
 @pytest.fixture(scope="module")
 def pages(built_site: BuiltSite) -> dict[Path, PageInfo]:
     return crawl(built_site.site)
-
-
-def page_url(site: Path, path: Path) -> str:
-    return BASE_URL + path.relative_to(site).as_posix()
-
-
-def target_file(site: Path, url: str) -> Path | None:
-    """The file a same-site URL points at, or None for another host."""
-    parts = urlsplit(url)
-    if parts.netloc != SITE_HOST:
-        return None
-    rel = unquote(parts.path)[len(urlsplit(BASE_URL).path) :]
-    path = site / rel
-    return path / "index.html" if rel == "" or rel.endswith("/") else path
 
 
 def test_every_course_center_kejuruan_and_kecamatan_has_a_page(built_site: BuiltSite) -> None:
@@ -54,49 +38,19 @@ def test_every_course_center_kejuruan_and_kecamatan_has_a_page(built_site: Built
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite, pages) -> None:
-    site = built_site.site
-    ids = {path: info.ids for path, info in pages.items()}
-    broken = []
-    checked = 0
-    for path, info in pages.items():
-        here = page_url(site, path)
-        for href in info.links + info.requested:
-            if href.startswith(("mailto:", "tel:")):
-                continue
-            url = urljoin(here, href)
-            target = target_file(site, url)
-            if target is None:
-                continue
-            checked += 1
-            if not target.is_file():
-                broken.append(f"{path.relative_to(site)}: {href} (no file)")
-                continue
-            fragment = urlsplit(url).fragment
-            if fragment and target.suffix == ".html" and fragment not in ids[target]:
-                broken.append(f"{path.relative_to(site)}: {href} (no #{fragment})")
+    broken, checked = broken_links(built_site.site, pages, BASE_URL)
     assert broken == []
     assert checked > 200  # the crawl really looked at the site
 
 
 def test_outbound_links_only_go_to_expected_hosts(built_site: BuiltSite, pages) -> None:
-    hosts = set()
-    for path, info in pages.items():
-        for href in info.links:
-            netloc = urlsplit(urljoin(page_url(built_site.site, path), href)).netloc
-            if netloc and netloc != SITE_HOST:
-                hosts.add(netloc)
+    hosts = outbound_hosts(built_site.site, pages, BASE_URL)
     assert hosts <= OUTBOUND_HOSTS
     assert {"www.openstreetmap.org", "wa.me", "daftar.example.go.id"} <= hosts
 
 
 def test_no_page_requests_anything_from_another_host(built_site: BuiltSite, pages) -> None:
-    site = built_site.site
-    foreign = []
-    for path, info in pages.items():
-        for ref in info.requested:
-            if urlsplit(urljoin(page_url(site, path), ref)).netloc != SITE_HOST:
-                foreign.append(f"{path.relative_to(site)}: {ref}")
-    assert foreign == []
+    assert foreign_requests(built_site.site, pages, BASE_URL) == []
 
 
 def test_stylesheets_load_nothing_from_another_host(built_site: BuiltSite) -> None:
