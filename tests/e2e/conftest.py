@@ -16,6 +16,7 @@ import os
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,6 +31,7 @@ from tests.e2e.live import (
     Applicant,
     LiveSite,
     browser_missing,
+    browser_time,
     find_applicant,
     free_port,
     http_status,
@@ -158,14 +160,15 @@ def _failed_subresource(page, response) -> None:
 
 @pytest.fixture
 def new_page(browser) -> Iterator[Callable[..., object]]:
-    """``new_page(width=1280, height=800, javascript=True)`` -> a Page in a fresh context.
+    """``new_page(width=1280, height=800, javascript=True, day=TODAY)`` -> a Page in a fresh
+    context whose clock starts at 09:00 WIB on ``day``.
 
     Uncaught JavaScript errors, console errors and failed loads of scripts, styles, images
     etc. (not of the page itself) are collected in ``page.js_errors``.
     """
     contexts = []
 
-    def make(width: int = 1280, height: int = 800, javascript: bool = True):
+    def make(width: int = 1280, height: int = 800, javascript: bool = True, day: date = TODAY):
         context = browser.new_context(
             viewport={"width": width, "height": height},
             java_script_enabled=javascript,
@@ -174,6 +177,7 @@ def new_page(browser) -> Iterator[Callable[..., object]]:
             service_workers="block",
         )
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        context.clock.set_system_time(browser_time(day))
         contexts.append(context)
         page = context.new_page()
         page.js_errors = []
@@ -197,6 +201,7 @@ def receipt_path(browser, live_site: LiveSite, applicant: Applicant) -> str:
 
     context = browser.new_context()
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    context.clock.set_system_time(browser_time())
     try:
         page = context.new_page()
         page.goto(live_site.at(applicant.form_url))

@@ -11,7 +11,7 @@ import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from catalog.catalog import RunRef
@@ -32,6 +32,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TODAY = date(2026, 11, 23)
+WIB = timezone(timedelta(hours=7))
+
+
+def browser_time(day: date = TODAY) -> datetime:
+    """9 o'clock in the morning in Jakarta on ``day``: when the browser's clock starts. The site's
+    live script computes each run's status from the browser's date, so without a fixed clock
+    these tests would start failing once the real date passes the shipped runs."""
+    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=WIB)
+
+
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 SERVER_START_TIMEOUT = 30.0
 DEFAULT_TIMEOUT_MS = 10_000
