@@ -58,6 +58,11 @@ ul { margin: 0; padding-left: 6mm; }
 a { color: inherit; }
 .qr .link { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 9pt; }
 footer { margin-top: 5mm; padding-top: 2mm; border-top: 1px solid #000; font-size: 10pt; }
+/* Opened on a phone (e.g. from WhatsApp): one column, the QR code under the facts. */
+@media screen and (max-width: 160mm) {
+  .main { grid-template-columns: minmax(0, 1fr); }
+  .qr svg { margin: 0 auto; }
+}
 """
 
 _STATUS_NOTICE = {

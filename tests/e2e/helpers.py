@@ -175,6 +175,8 @@ def page_types(applicant: Applicant, receipt_path: str) -> list[PageType]:
         PageType("kejuruan", applicant.kejuruan_url),
         PageType("kecamatan", applicant.kecamatan_url),
         PageType("kalender", "kalender/"),
+        PageType("tentang", "tentang/"),
+        PageType("poster", f"poster/{applicant.run_id}.html"),
         PageType("formulir", applicant.form_url),
         PageType("formulir-salah", applicant.form_url, status=422, submit_empty=True),
         PageType("bukti", receipt_path),
