@@ -318,3 +318,27 @@ def test_jobs_sets_how_many_processes_build_the_pages(
     refused = run_build(tmp_path, tmp_path / "site", "--jobs", "0")
     assert refused.exit_code == 2
     assert asked == [3]  # nothing was built
+
+
+@pytest.mark.slow
+def test_progress_names_each_step_on_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from site_builder.build import BuildOptions, build_site
+    from site_builder.cli import _progress
+
+    from .conftest import TODAY
+
+    steps: list[str] = []
+    courses = write_courses(tmp_path)
+    options = BuildOptions(data_dir=courses, out=tmp_path / "site", today=TODAY)
+    build_site(options, progress=steps.append)
+    assert steps == ["Membaca dan memeriksa data…", "Membuat halaman…", "Menjalankan MkDocs…"]
+
+    _progress("Membuat halaman…")  # piped (CI logs): nothing
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    _progress("Membuat halaman…")
+    assert capsys.readouterr().err == "Membuat halaman…\n"
