@@ -71,7 +71,7 @@ def render(ctx: SiteContext) -> str:
         "<p>Seluruh isi katalog tersedia sebagai "
         f"{link(urls.relative(url, 'katalog.json'), 'katalog.json')} dan "
         f"{link(urls.relative(url, 'katalog.csv'), 'katalog.csv')}; penjelasan kolomnya ada di "
-        f"{link(urls.relative(url, 'katalog.schema.json'), 'katalog.schema.json')}. Jadwal "
+        f"{link(urls.relative(url, urls.OPEN_DATA), 'panduan data terbuka')}. Jadwal "
         "semua angkatan untuk aplikasi kalender: "
         f"{link(urls.relative(url, ical.ALL_RUNS), 'semua.ics')}.</p>",
     )

@@ -94,7 +94,7 @@ def home(ctx: SiteContext) -> str:
         "<p>Seluruh katalog boleh dipakai ulang: "
         f"{link('katalog.json', 'katalog.json', cls='open-data-json')}, "
         f"{link('katalog.csv', 'katalog.csv', cls='open-data-csv')} "
-        f"(penjelasan kolom: {link('katalog.schema.json', 'katalog.schema.json')}) dan "
+        f"(penjelasan kolom: {link(urls.OPEN_DATA, 'panduan data terbuka')}) dan "
         f"{link(ical.ALL_RUNS, 'kalender semua angkatan (.ics)', cls='calendar-all')}.</p>",
     )
     return text.render()

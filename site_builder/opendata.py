@@ -2,7 +2,8 @@
 
 ``katalog.json`` holds every agency, kejuruan, center, course and run; ``katalog.csv`` has one row
 per run for spreadsheets; ``katalog.schema.json`` (JSON Schema 2020-12) documents every field in
-Indonesian. ``docs/data-terbuka.md`` explains the files to the people who use them.
+Indonesian. ``docs/data-terbuka.md`` explains the files to the people who use them; the site
+publishes it as the page ``data-terbuka/`` (site_builder/opendata_page.py).
 
 Calendar and poster links in the records assume :mod:`site_builder.ical` and
 :mod:`site_builder.poster` write into the root of the generated docs folder.

@@ -34,6 +34,7 @@ KEJURUAN_INDEX = "kejuruan/"
 KECAMATAN_INDEX = "kecamatan/"
 CALENDAR = "kalender/"
 ABOUT = "tentang/"
+OPEN_DATA = "data-terbuka/"
 
 
 def course(ref: CourseRef) -> str:

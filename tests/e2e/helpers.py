@@ -176,6 +176,7 @@ def page_types(applicant: Applicant, receipt_path: str) -> list[PageType]:
         PageType("kecamatan", applicant.kecamatan_url),
         PageType("kalender", "kalender/"),
         PageType("tentang", "tentang/"),
+        PageType("data-terbuka", "data-terbuka/"),
         PageType("poster", f"poster/{applicant.run_id}.html"),
         PageType("formulir", applicant.form_url),
         PageType("formulir-salah", applicant.form_url, status=422, submit_empty=True),

@@ -140,3 +140,20 @@ def test_sitemap_lists_every_course_and_center_page(built_site: BuiltSite) -> No
         assert f"<loc>{base}kursus/{ref.center.id}/{ref.course.id}/</loc>" in sitemap
     for center_id in built_site.catalog.centers:
         assert f"<loc>{base}pusat/{center_id}/</loc>" in sitemap
+
+
+def test_open_data_guide_is_a_page_linked_from_home_and_about(built_site: BuiltSite) -> None:
+    page = parse(built_site.page("data-terbuka/"))
+    assert page.find("h1").text == "Data terbuka"
+    files = {a.get("href") for a in page.find_all("table")[0].find_all("a")}
+    assert files == {"../katalog.json", "../katalog.csv", "../katalog.schema.json"}
+    warning = page.find("div", cls="admonition")
+    assert warning.find("p", cls="admonition-title").text == "Periksa example_data"
+    headings = [h.text for h in page.find_all("h3")]
+    assert "runs (angkatan)" in headings and "courses (kursus)" in headings
+    home = parse(built_site.page("")).find("a", href="data-terbuka/")
+    assert home.text == "panduan data terbuka"
+    about = parse(built_site.page("tentang/")).find("a", href="../data-terbuka/")
+    assert about.text == "panduan data terbuka"
+    index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
+    assert "data-terbuka/" in {doc["location"] for doc in index["docs"]}
