@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 
 from catalog.catalog import RunRef
+from catalog.dates import format_date_long
 from catalog.load import require_catalog
 from catalog.status import RunStatus, run_status
 from site_builder import urls
@@ -93,3 +94,18 @@ def test_counts_from_the_running_form_service(new_page, live_site, applicant) ->
         expected += f", {served['waitlist']} di daftar tunggu"
     assert row.locator(".run-applicants").inner_text() == expected
     assert page.js_errors == []
+
+
+def test_lists_update_the_badge_and_the_sentence_on_the_opening_day(
+    new_page, live_site, upcoming
+) -> None:
+    page = new_page(day=upcoming.run.registration.opens)
+    page.route(re.compile(r".*/api/runs/.*"), lambda route: route.abort())
+    page.goto(live_site.at("kalender/"))
+    item = page.locator(f"li.run-item[data-run-id='{upcoming.public_id}']")
+    item.wait_for()
+    assert item.locator(".run-status").inner_text() == "Dibuka"
+    # Written on the build day as "Pendaftaran dibuka <date>"; now the closing day, in the same
+    # words and date format as the site (Babel on the server, Intl in the browser).
+    closes = format_date_long(upcoming.run.registration.closes)
+    assert item.locator(".run-item__note").inner_text() == f"Daftar paling lambat {closes}"

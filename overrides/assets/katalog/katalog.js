@@ -3,8 +3,9 @@
  * 1. Material's helpers (__md_scope, __md_hash, __md_get, __md_set), which Material normally
  *    writes as an inline script; here they come from a file so a strict CSP works.
  * 2. Live status: every element with class "run" and data-run-id / data-opens / data-closes /
- *    data-end gets its status recomputed for today's date in WIB, and on course pages the form
- *    service is asked for applicant counts (GET <form-url>/api/runs/<center>/<course>/<run>).
+ *    data-end gets its status (badge, note, Daftar button) recomputed for today's date in WIB,
+ *    and on course pages the form service is asked for applicant counts
+ *    (GET <form-url>/api/runs/<center>/<course>/<run>).
  * 3. A tiny ResizeObserver stand-in for old browsers: without it Material's bundle would fetch
  *    a polyfill from unpkg.com, a request to a third party. The stand-in reports each observed
  *    element's size once, which is enough for the layout of these pages.
@@ -57,6 +58,26 @@ if (typeof window.ResizeObserver === "undefined") {
     return "selesai";
   }
 
+  /* "Jumat, 22 Januari 2027", as the site writes dates; null where the browser has no
+     Indonesian date names (the note is then hidden rather than shown in another language). */
+  function longDate(iso) {
+    if (!window.Intl || !Intl.DateTimeFormat.supportedLocalesOf(["id"]).length) return null;
+    return new Date(iso + "T00:00:00Z").toLocaleDateString("id-ID", {
+      weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
+    });
+  }
+
+  /* The same sentences as site_builder/fragments.py registration_note. */
+  function noteFor(el, status) {
+    if (status === "akan-dibuka" || status === "dibuka") {
+      var opens = status === "akan-dibuka";
+      var day = longDate(el.getAttribute(opens ? "data-opens" : "data-closes"));
+      if (!day) return null;
+      return (opens ? "Pendaftaran dibuka " : "Daftar paling lambat ") + day;
+    }
+    return status === "ditutup" ? "Pendaftaran sudah ditutup" : "Pelatihan sudah selesai";
+  }
+
   function setStatus(el, status) {
     if (!LABELS[status] || el.getAttribute("data-status") === status) return;
     el.setAttribute("data-status", status);
@@ -64,6 +85,12 @@ if (typeof window.ResizeObserver === "undefined") {
     if (badge) {
       badge.className = "run-status status-" + status;
       badge.textContent = LABELS[status];
+    }
+    var note = el.querySelector(".run-item__note");
+    if (note) {
+      var text = noteFor(el, status);
+      note.hidden = text === null;
+      if (text !== null) note.textContent = text;
     }
     var button = el.querySelector("a.daftar-button");
     if (button) button.hidden = status !== "dibuka";
