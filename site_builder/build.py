@@ -24,7 +24,7 @@ from catalog.catalog import Catalog
 from catalog.dates import format_date_long, today_wib
 from catalog.load import load_catalog
 from catalog.problems import Problem
-from site_builder import generate, ical, opendata, poster
+from site_builder import generate, ical, opendata, opendata_page, poster
 from site_builder.cache import BuildCache
 from site_builder.context import SiteContext
 from site_builder.mkdocs_run import run_mkdocs
@@ -132,6 +132,8 @@ def build_site(
     config_file = find_config(options.config_file)
     if not config_file.is_file():
         raise BuildError([f"Berkas konfigurasi {config_file} tidak ditemukan."])
+    if not opendata_page.GUIDE.is_file():  # the "Data terbuka" page is made from it
+        raise BuildError([f"Berkas panduan data terbuka {opendata_page.GUIDE} tidak ditemukan."])
     day = today or today_wib()
     base_url = normalise_base_url(options.base_url)
     form_url = options.form_url.strip().rstrip("/")

@@ -106,6 +106,25 @@ def test_a_failing_mkdocs_build_leaves_the_old_site(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
 
 
+def test_a_missing_open_data_guide_is_a_message_and_leaves_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from site_builder import opendata_page
+
+    write_courses(tmp_path)
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_text("{}", encoding="utf-8")
+    (out / "index.html").write_text("situs lama", encoding="utf-8")
+    missing = tmp_path / "docs" / "data-terbuka.md"
+    monkeypatch.setattr(opendata_page, "GUIDE", missing)
+    result = run_build(tmp_path, out)
+    assert result.exit_code == 1
+    assert f"Berkas panduan data terbuka {missing} tidak ditemukan." in result.output
+    assert "Traceback" not in result.output
+    assert (out / "index.html").read_text(encoding="utf-8") == "situs lama"
+
+
 def test_help_is_indonesian() -> None:
     from click.testing import CliRunner
 
