@@ -592,7 +592,10 @@ class JsonlQueue:
         """
         with self._locked(exclusive=True):
             source = self._open_existing()
-            tmp = self.path.with_name(f".{self.path.name}.purge-{os.getpid()}.tmp")
+            # Through a symbolic link, replace the file it points to, not the link (which would
+            # leave every removed record in the old file).
+            target = Path(os.path.realpath(self.path))
+            tmp = target.with_name(f".{target.name}.purge-{os.getpid()}.tmp")
             kept = removed = damaged = 0
             out_fd = None
             try:
@@ -626,8 +629,8 @@ class JsonlQueue:
                         os.fsync(out_fd)
                         os.close(out_fd)
                         out_fd = None
-                        os.replace(tmp, self.path)
-                        _fsync_dir(self.path.parent)
+                        os.replace(tmp, target)
+                        _fsync_dir(target.parent)
             except OSError as error:
                 if out_fd is not None:
                     os.close(out_fd)

@@ -118,6 +118,21 @@ def _lines(queue_path: Path) -> Iterator[QueueLine]:
     return lines
 
 
+def _not_the_queue(out: Path, queue_path: Path, option: str) -> None:
+    """Refuse an output file that is the queue itself (or its lock file): writing there would
+    replace every registration with the export."""
+    store = JsonlQueue(queue_path)
+    for protected in (store.path, store.lock_path):
+        same = out.resolve() == protected.resolve()
+        if not same and out.exists() and protected.exists():
+            same = os.path.samefile(out, protected)
+        if same:
+            raise StaffError(
+                f"{option} {out} adalah berkas antrean itu sendiri; isinya akan hilang. "
+                "Pilih nama berkas lain."
+            )
+
+
 def _catalog(data_dir: Path):
     from catalog.load import CatalogError, require_catalog
 
@@ -198,6 +213,7 @@ def stats(
     if run_id is not None and catalog.find_run(run_id) is None and run_id not in result.runs:
         raise StaffError(f"angkatan {run_id} tidak ada di katalog maupun di antrean.")
     if public_out is not None:
+        _not_the_queue(public_out, queue_path, "--public-out")
         data = stats_module.public_stats(result, catalog, now_utc())
         stats_module.write_public(public_out, data)
         click.echo(
@@ -246,11 +262,16 @@ def export(
     from form_service.staff.export import export as write_export
 
     catalog = _catalog(data_dir)
-    if run_id is not None and catalog.find_run(run_id) is None:
-        click.echo(f"Peringatan: angkatan {run_id} tidak ada di katalog.", err=True)
     if out is None:
         slug = run_id.replace("/", "_") if run_id else "semua"
         out = Path(f"pendaftar-{slug}-{_today().isoformat()}.{fmt}")
+    _not_the_queue(out, queue_path, "--out")
+    if run_id is not None and catalog.find_run(run_id) is None:
+        from form_service.staff import stats as stats_module
+
+        if run_id not in stats_module.collect(_lines(queue_path)).runs:
+            raise StaffError(f"angkatan {run_id} tidak ada di katalog maupun di antrean.")
+        click.echo(f"Peringatan: angkatan {run_id} tidak ada di katalog.", err=True)
     lines = _lines(queue_path)
     result = write_export(lines, out, fmt, catalog, run_id)
     click.echo(

@@ -270,6 +270,17 @@ def _selected(lines: Iterable[QueueLine], result: ExportResult, run_id: str | No
         yield record
 
 
+# Excel set to Indonesian (and other locales with a decimal comma) splits a double-clicked CSV on
+# ";", not ",": every text after a ";" then starts a cell of its own and must not start a formula.
+_AFTER_SEMICOLON = re.compile(r";(\s*)(?=[=+\-@\t\r])")
+
+
+def _semicolon_safe(cell: object) -> object:
+    if type(cell) is str and ";" in cell:
+        return _AFTER_SEMICOLON.sub(r";\1'", cell)
+    return cell
+
+
 def _write_csv(handle, lines, out, catalog, run_id) -> ExportResult:
     result = ExportResult(out)
     # UTF-8 with BOM: the BOM by hand, then plain "utf-8", which CPython encodes in C per write
@@ -286,7 +297,7 @@ def _write_csv(handle, lines, out, catalog, run_id) -> ExportResult:
             cells[1] = received.isoformat(" ", "minutes")
         if type(birth) is date:
             cells[5] = birth.isoformat()
-        writer.writerow([rows.run(record["run_id"]), *cells])
+        writer.writerow([_semicolon_safe(c) for c in (rows.run(record["run_id"]), *cells)])
     text.flush()
     text.detach()
     return result

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from catalog.dates import WIB
 from form_service.queue import QueueLine
-from form_service.staff.common import parse_received_at
+from form_service.staff.common import wib_naive
 
 
 def keep_function(before: date | None, run_id: str | None) -> Callable[[QueueLine], bool]:
@@ -26,8 +25,8 @@ def keep_function(before: date | None, run_id: str | None) -> Callable[[QueueLin
         if run_id is not None and record.get("run_id") != run_id:
             return True
         if before is not None:
-            received = parse_received_at(record.get("received_at"))
-            if received is None or received.astimezone(WIB).date() >= before:
+            received = wib_naive(record.get("received_at"))  # None: unreadable or past year 9999
+            if received is None or received.date() >= before:
                 return True
         return False
 

@@ -18,6 +18,17 @@ from form_service.staff.common import (
     wib_text,
 )
 
+# Characters a terminal acts on instead of showing (escape sequences can clear the screen or
+# write to the clipboard; bidi overrides reorder what is shown): applicants type free text.
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, indent: int = 0) -> str:
+    """``text`` safe for a clerk's terminal: control characters and bidi overrides become
+    U+FFFD; further lines are indented by ``indent`` spaces, under the first."""
+    return _UNSAFE.sub("\ufffd", text).replace("\n", "\n" + " " * indent)
+
+
 # Crockford base32 reads I and L as 1, O as 0; clerks may type the number without dashes.
 _LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
@@ -76,7 +87,7 @@ def describe(record: dict, catalog: Catalog | None) -> list[str]:
         ),
     ]
     width = max(len(name) for name, _ in rows)
-    out = [f"Pendaftaran {record.get('id')}"]
+    out = [f"Pendaftaran {printable(str(record.get('id')))}"]
     for name, text in rows:
-        out.append(f"  {name.ljust(width)}  {text}" if name else f"  {'':{width}}  {text}")
+        out.append(f"  {name.ljust(width)}  {printable(text, width + 4)}")
     return out
