@@ -205,7 +205,10 @@ def stats(
     run_id: str | None, as_json: bool, public_out: Path | None, queue_path: Path, data_dir: Path
 ) -> None:
     """Jumlah pendaftar per angkatan: terdaftar, daftar tunggu, kuota, pendaftar per kursi dan
-    waktu pendaftaran terakhir (WIB)."""
+    waktu pendaftaran terakhir (WIB).
+
+    Tanpa --run: setiap angkatan yang sudah punya pendaftar, ditambah setiap angkatan yang
+    pendaftarannya dibuka hari ini walau belum ada pendaftar."""
     from form_service.staff import stats as stats_module
 
     catalog = _catalog(data_dir)
@@ -222,7 +225,7 @@ def stats(
         )
         _damaged_warning(result.damaged_lines)
         return
-    run_ids = stats_module.selected_runs(result, run_id)
+    run_ids = stats_module.selected_runs(result, run_id, catalog, _today())
     if as_json:
         data = stats_module.as_json(result, catalog, run_ids, now_utc())
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

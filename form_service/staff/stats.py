@@ -22,10 +22,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from catalog.catalog import Catalog
+from catalog.status import RunStatus, run_status
 from form_service.queue import QueueLine
 from form_service.staff.common import (
     number,
@@ -88,10 +89,17 @@ def collect(lines: Iterable[QueueLine]) -> QueueStats:
     return stats
 
 
-def selected_runs(stats: QueueStats, run_id: str | None) -> list[str]:
+def selected_runs(
+    stats: QueueStats, run_id: str | None, catalog: Catalog, today: date
+) -> list[str]:
+    """The runs to report: ``run_id``, else every run with a registration and every run whose
+    registration is open today (those without any applicant are the ones to look at)."""
     if run_id is not None:
         return [run_id]
-    return sorted(stats.runs)
+    open_now = {
+        ref.public_id for ref in catalog.runs() if run_status(ref.run, today) is RunStatus.OPEN
+    }
+    return sorted(stats.runs.keys() | open_now)
 
 
 def as_json(stats: QueueStats, catalog: Catalog, run_ids: list[str], now: datetime) -> dict:

@@ -42,7 +42,16 @@ def test_report_per_run_and_total(queue_cli, queue_path, qf):
         "  Pendaftar per kursi  : 0,2",
         "  Pendaftaran terakhir : Rabu, 6 Januari 2027 pukul 17.05 WIB",
         "",
-        "Jumlah: 4 pendaftar (3 terdaftar, 1 daftar tunggu) di 2 angkatan.",
+        # Open today (2027-01-20) and nobody has registered yet: shown, to be looked at.
+        f"Angkatan {qf.RUN_BOGA_2}",
+        "  Tata Boga untuk Usaha Rumahan — angkatan 2027-2",
+        "  Terdaftar            : 0",
+        "  Daftar tunggu        : 0",
+        "  Kuota                : 10",
+        "  Pendaftar per kursi  : 0,0",
+        "  Pendaftaran terakhir : -",
+        "",
+        "Jumlah: 4 pendaftar (3 terdaftar, 1 daftar tunggu) di 3 angkatan.",
     ]
     assert result.stderr == ""
 
@@ -87,7 +96,8 @@ def test_json_for_machines(queue_cli, queue_path, qf):
         "applicants_per_seat": 0.15,
         "last_received_at": "2027-01-06T10:05:00Z",
     }
-    assert data["totals"] == {"registered": 3, "waitlist": 1, "runs": 2}
+    assert data["totals"] == {"registered": 3, "waitlist": 1, "runs": 3}  # 2027-2 is open
+    assert data["runs"][qf.RUN_BOGA_2]["registered"] == 0
     assert data["damaged_lines"] == 0
 
 
