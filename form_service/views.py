@@ -28,6 +28,7 @@ from catalog.catalog import RunRef
 from catalog.dates import format_date_long, format_datetime_wib, format_range
 from catalog.status import RunStatus, run_status
 from form_service import state
+from form_service.answers import STATUS_LABEL
 from form_service.forms import RegistrationForm
 from form_service.queue import QueueUnavailable, parse_registration_id
 from form_service.registration import (
@@ -49,7 +50,6 @@ MSG_QUEUE_DOWN = (
     "ada di bawah; coba kirim lagi dalam beberapa menit."
 )
 TOKEN_SLOT = "\x00csrf-token\x00"  # cannot occur in rendered HTML
-STATUS_LABELS = {"registered": "Terdaftar", "waitlist": "Daftar cadangan"}
 NEXT_STEPS = {
     "interview": "Petugas akan menghubungi Anda lewat WhatsApp untuk jadwal wawancara.",
     "test": "Petugas akan menghubungi Anda lewat WhatsApp untuk jadwal tes tertulis dan praktik.",
@@ -89,6 +89,7 @@ def summary(ref: RunRef) -> dict:
         "run_id": ref.public_id,
         "title": course.title,
         "run_label": f"Angkatan {run.id}",
+        "run_number": run.id,
         "center": center.name,
         "organiser": organiser_name(catalog, ref),
         "dates": format_range(run.start, ref.end),
@@ -230,7 +231,7 @@ def receipt(registration_id: str):
             record=record,
             run=summary(ref) if ref else None,
             full_name=record["applicant"]["full_name"],
-            status_label=STATUS_LABELS.get(record["status"], record["status"]),
+            status_label=STATUS_LABEL.get(record["status"], record["status"]),
             waitlist=record["status"] == "waitlist",
             received=format_datetime_wib(received),
         ),

@@ -148,7 +148,9 @@ def test_receipt_shows_number_course_dates_status_and_next_steps(client):
     assert f'id="registration-number">{registration_id}</strong>' in html
     assert "<dd>Contoh Pendaftar</dd>" in html
     assert "<dd>Tata Boga</dd>" in html
-    assert "<dd>Angkatan 2027-1</dd>" in html
+    # The run is named once: "Angkatan: 2027-1", not "Angkatan: Angkatan 2027-1".
+    assert "<div><dt>Angkatan</dt><dd>2027-1</dd></div>" in html
+    assert "Angkatan 2027-1" not in html
     assert "1–22 Februari 2027" in html
     assert "Kantor Kelurahan Sukarasa" in html
     assert '<dd id="registration-status">Terdaftar</dd>' in html
@@ -169,9 +171,14 @@ def test_receipt_tells_waitlisted_applicant(client):
     register(client, nik="3671011708950003", phone="081200000003")
     location = register(client, nik="3671011708950004", phone="081200000004").headers["Location"]
     html = client.get(location).get_data(as_text=True)
-    assert "Anda masuk daftar cadangan" in html
-    assert '<dd id="registration-status">Daftar cadangan</dd>' in html
-    assert "Jumlah pendaftar angkatan ini sudah mencapai batas" in html
+    # The applicant reads the same words the staff exports and statistics use.
+    assert '<h1 class="panel__title">Anda masuk daftar tunggu</h1>' in html
+    assert '<dd id="registration-status">Daftar tunggu</dd>' in html
+    assert (
+        "Jumlah pendaftar angkatan ini sudah mencapai batas, jadi Anda masuk daftar tunggu. "
+        "Petugas akan menghubungi Anda jika ada tempat kosong."
+    ) in html
+    assert "cadangan" not in html
 
 
 @pytest.mark.parametrize("registration_id", ["KP-0000-0000-0001", "nope", "KP-IIII-OOOO-LLLL"])
