@@ -68,6 +68,14 @@ def strip(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
+def unify_newlines(value: str | None) -> str | None:
+    """Line breaks as LF. Browsers submit a textarea's breaks as CRLF but count each as one
+    character for ``maxlength``; counting (and storing) LF makes the limits agree."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
 def parse_birth_date(raw: str, today: date) -> date:
     """A birth date typed as 17-08-1995, 17/08/1995, 17.08.1995, 17081995 or 1995-08-17."""
     text = (raw or "").strip()
@@ -117,7 +125,7 @@ class RegistrationForm(FlaskForm):
     phone = StringField("Nomor WhatsApp", filters=[strip])
     email = StringField("Email (boleh dikosongkan)", filters=[strip])
     village = ChoiceField("Kelurahan/desa sesuai alamat KTP")
-    address = TextAreaField("Alamat sesuai KTP", filters=[strip])
+    address = TextAreaField("Alamat sesuai KTP", filters=[unify_newlines, strip])
     education = ChoiceField("Pendidikan terakhir", choices=EDUCATION_CHOICES)
     employment_status = ChoiceField("Pekerjaan saat ini", choices=EMPLOYMENT)
     dtks = ChoiceField(
@@ -125,7 +133,8 @@ class RegistrationForm(FlaskForm):
     )
     disability = StringField("Disabilitas (boleh dikosongkan)", filters=[strip])
     motivation = TextAreaField(
-        "Mengapa Anda ingin ikut pelatihan ini? (boleh dikosongkan)", filters=[strip]
+        "Mengapa Anda ingin ikut pelatihan ini? (boleh dikosongkan)",
+        filters=[unify_newlines, strip],
     )
     consent = BooleanField("Persetujuan")
     # Honeypot: hidden from people by CSS, left empty by them; bots fill every field.

@@ -204,6 +204,42 @@ def test_spreadsheet_formula_text_is_kept_and_stored_as_typed(client, app):
     assert record["applicant"]["motivation"] == "@cmd"
 
 
+def stored_applicant(app, response) -> dict:
+    with app.app_context():
+        from form_service import state
+
+        return state.queue().get(response.headers["Location"].rsplit("/", 1)[1])["applicant"]
+
+
+def test_line_breaks_count_as_one_character_as_in_the_browser(client, app):
+    # Chromium's maxlength counts a line break as one character but submits it as CRLF: the
+    # 500 characters the browser allowed (5 of them line breaks) must not become 505 here.
+    motivation = "\n".join(["m" * 82] * 5 + ["m" * 85])
+    assert len(motivation) == 500
+    address = "\n".join(["Jl. Contoh No. 1", "RT 001/RW 002", "a" * 169])
+    assert len(address) == 200
+    response = post(
+        client, motivation=motivation.replace("\n", "\r\n"), address=address.replace("\n", "\r\n")
+    )
+    assert response.status_code == 303
+    applicant = stored_applicant(app, response)
+    assert applicant["motivation"] == motivation  # stored with LF line breaks
+    assert applicant["address"] == address
+
+
+def test_too_long_text_with_line_breaks_is_counted_as_the_applicant_sees_it(client):
+    motivation = "\r\n".join(["m" * 100] * 4 + ["m" * 97])  # 501 characters in the textarea
+    html = post(client, motivation=motivation).get_data(as_text=True)
+    assert error_of(html, "motivation") == (
+        "Tulisan ini paling banyak 500 huruf; yang Anda tulis 501 huruf. Persingkat tulisan Anda."
+    )
+
+
+def test_old_mac_line_breaks_are_stored_as_lf(client, app):
+    response = post(client, motivation="satu\rdua")
+    assert stored_applicant(app, response)["motivation"] == "satu\ndua"
+
+
 def test_dtks_tidak_tahu_is_not_enough_for_a_dtks_course(client):
     html = post(client, dtks="tidak-tahu").get_data(as_text=True)
     assert error_of(html, "dtks") == escape(MSG_DTKS_UNKNOWN)
