@@ -344,37 +344,91 @@ def show(registration_id: str, queue_path: Path, data_dir: Path) -> None:
 
 @queue.command()
 @click.option(
+    "--expired",
+    is_flag=True,
+    help="Hapus pendaftaran angkatan yang selesai lebih dari N bulan lalu: masa simpan yang "
+    "dijanjikan pemberitahuan privasi sudah habis (N dari KATALOG_RETENTION_MONTHS, bawaan 6).",
+)
+@click.option(
     "--before",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="TTTT-BB-HH",
     help="Hapus pendaftaran yang masuk sebelum tanggal ini (WIB).",
 )
-@run_option("Hapus pendaftaran angkatan ini (id lengkap). Bersama --before: keduanya harus cocok.")
+@run_option("Hapus pendaftaran angkatan ini (id lengkap).")
+@click.option(
+    "--id",
+    "registration_id",
+    metavar="NOMOR",
+    help="Hapus satu pendaftaran, misalnya atas permintaan pendaftarnya.",
+)
 @click.option("--dry-run", is_flag=True, help="Hanya hitung, jangan ubah berkas.")
 @click.option("--yes", is_flag=True, help="Jangan tanya konfirmasi (untuk skrip dan CI).")
 @queue_option
+@data_option
 @_guard_io
 def purge(
-    before: datetime | None, run_id: str | None, dry_run: bool, yes: bool, queue_path: Path
+    expired: bool,
+    before: datetime | None,
+    run_id: str | None,
+    registration_id: str | None,
+    dry_run: bool,
+    yes: bool,
+    queue_path: Path,
+    data_dir: Path,
 ) -> None:
-    """Hapus pendaftaran yang masa simpannya sudah habis.
+    """Hapus pendaftaran yang masa simpannya sudah habis, atau yang diminta dihapus.
 
-    Berkas antrean ditulis ulang dengan aman: pendaftaran yang masuk pada saat yang sama tidak
-    hilang dan tidak tercatat dua kali. Baris rusak tetap disimpan apa adanya agar bisa diperiksa
-    dengan 'katalog queue verify'."""
-    from form_service.staff.purge import keep_function
+    Bila beberapa pilihan dipakai bersama, yang dihapus hanya pendaftaran yang cocok dengan
+    semuanya. Berkas antrean ditulis ulang dengan aman: pendaftaran yang masuk pada saat yang
+    sama tidak hilang dan tidak tercatat dua kali. Baris rusak tetap disimpan apa adanya agar bisa
+    diperiksa dengan 'katalog queue verify'."""
+    from form_service.staff import purge as purge_module
+    from form_service.staff.show import normalise_id
 
-    if before is None and run_id is None:
-        raise StaffError("sebutkan apa yang dihapus: --before TTTT-BB-HH atau --run ID.")
-    keep = keep_function(before.date() if before else None, run_id)
+    months = _retention_months()
+    wanted = normalise_id(registration_id) if registration_id is not None else None
+    catalog = _catalog(data_dir)
+    today = _today()
+    conditions = purge_module.Conditions(
+        before=before.date() if before else None,
+        run_id=run_id,
+        registration_id=wanted,
+        expired=purge_module.retention_over(catalog, today, months) if expired else None,
+    )
+    if conditions.empty:
+        raise StaffError(
+            "sebutkan apa yang dihapus: --expired, --before TTTT-BB-HH, --run ID atau --id NOMOR."
+        )
+    keep = purge_module.keep_function(conditions)
     if not queue_path.is_file():
         raise _missing(queue_path)
+    # Records of runs still within their retention period: removing them is allowed (a
+    # cancelled run, a request to delete), but the clerk is told.
+    protected = purge_module.still_kept(catalog, today, months)
+    early = 0
+
+    def counting(line: QueueLine) -> bool:
+        nonlocal early
+        kept = keep(line)
+        if not kept and (line.record or {}).get("run_id") in protected:
+            early += 1
+        return kept
+
     store = JsonlQueue(queue_path)
     try:
-        preview = store.rewrite(keep, dry_run=True)
+        preview = store.rewrite(counting, dry_run=True)
     except FileNotFoundError:
         raise _missing(queue_path) from None
-    what = _purge_description(before, run_id)
+    what = _purge_description(conditions, months)
+    if preview.removed == 0 and wanted is not None:
+        raise StaffError(f"nomor pendaftaran {wanted} tidak ada di antrean {queue_path}.")
+    if early:
+        click.echo(
+            f"Perhatian: {early} di antaranya dari angkatan yang masa simpannya belum habis "
+            f"(belum {months} bulan sejak angkatannya selesai).",
+            err=True,
+        )
     if dry_run:
         click.echo(
             f"Uji coba: {preview.removed} pendaftaran {what} akan dihapus, "
@@ -393,14 +447,31 @@ def purge(
     click.echo("Ingat: hapus juga berkas ekspor dan cadangan lama yang berisi data ini.")
 
 
-def _purge_description(before: datetime | None, run_id: str | None) -> str:
+def _retention_months() -> int:
+    from form_service.staff.purge import DEFAULT_RETENTION_MONTHS
+
+    text = os.environ.get("KATALOG_RETENTION_MONTHS", "").strip()
+    if not text:
+        return DEFAULT_RETENTION_MONTHS
+    if not text.isdigit():
+        raise StaffError(
+            f"KATALOG_RETENTION_MONTHS harus bilangan bulat 0 atau lebih, bukan {text!r}"
+        )
+    return int(text)
+
+
+def _purge_description(conditions, months: int) -> str:  # type: ignore[no-untyped-def]
     from catalog.dates import format_date_long
 
     parts = []
-    if run_id:
-        parts.append(f"angkatan {run_id}")
-    if before:
-        parts.append(f"yang masuk sebelum {format_date_long(before.date())}")
+    if conditions.registration_id:
+        parts.append(f"nomor {conditions.registration_id}")
+    if conditions.run_id:
+        parts.append(f"angkatan {conditions.run_id}")
+    if conditions.expired is not None:
+        parts.append(f"dari angkatan yang selesai lebih dari {months} bulan lalu")
+    if conditions.before:
+        parts.append(f"yang masuk sebelum {format_date_long(conditions.before)}")
     return " ".join(parts)
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import multiprocessing
 import stat
 import time
+from datetime import date
+
+import pytest
 
 from form_service.queue import JsonlQueue, dump_record
+from form_service.staff.purge import add_months
 
 FORK = multiprocessing.get_context("fork")
 
@@ -55,6 +59,14 @@ def test_show_unknown_number(queue_cli, queue_path, qf):
 
 
 # --- purge -------------------------------------------------------------------------------------
+
+
+# Told before removing registrations the privacy notice still promises to keep (their run
+# ended less than 6 months ago, or has not ended: "today" is 2027-01-20 in these tests).
+EARLY = (
+    "Perhatian: {n} di antaranya dari angkatan yang masa simpannya belum habis (belum 6 bulan "
+    "sejak angkatannya selesai).\n"
+)
 
 
 def _records(qf):
@@ -114,7 +126,7 @@ def test_purge_refused_at_the_prompt_changes_nothing(queue_cli, queue_path, qf):
     result = queue_cli("purge", "--run", qf.RUN_BOGA, input="n\n")
 
     assert result.exit_code == 1
-    assert result.stderr == "Gagal: dibatalkan, tidak ada yang dihapus.\n"
+    assert result.stderr == EARLY.format(n=2) + "Gagal: dibatalkan, tidak ada yang dihapus.\n"
     assert queue_path.read_bytes() == before
 
 
@@ -125,7 +137,7 @@ def test_purge_without_anyone_to_answer_asks_for_yes(queue_cli, queue_path, qf):
     result = queue_cli("purge", "--run", qf.RUN_BOGA)  # stdin closed, as in CI
 
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert result.stderr == EARLY.format(n=2) + (
         "Gagal: tidak ada yang menjawab konfirmasi (input tertutup). Jalankan lagi dengan --yes "
         "bila sudah yakin, atau coba dulu dengan --dry-run.\n"
     )
@@ -153,7 +165,7 @@ def test_purge_keeps_damaged_lines_and_says_so(queue_cli, queue_path, qf):
     result = queue_cli("purge", "--run", qf.RUN_MENJAHIT, "--yes")
 
     assert result.exit_code == 0
-    assert result.stderr == (
+    assert result.stderr == EARLY.format(n=1) + (
         "2 baris rusak disimpan apa adanya. Periksa dengan: katalog queue verify\n"
     )
     assert queue_path.read_bytes() == (
@@ -169,7 +181,10 @@ def test_purge_keeps_damaged_lines_and_says_so(queue_cli, queue_path, qf):
 def test_purge_needs_a_condition_and_a_queue(queue_cli, queue_path, qf):
     result = queue_cli("purge", "--yes")
     assert result.exit_code == 1
-    assert result.stderr == "Gagal: sebutkan apa yang dihapus: --before TTTT-BB-HH atau --run ID.\n"
+    assert result.stderr == (
+        "Gagal: sebutkan apa yang dihapus: --expired, --before TTTT-BB-HH, --run ID atau --id "
+        "NOMOR.\n"
+    )
 
     result = queue_cli("purge", "--run", qf.RUN_BOGA, "--yes")
     assert result.exit_code == 1
@@ -213,3 +228,77 @@ def test_purge_while_registrations_arrive_loses_nothing(queue_cli, queue_path, q
 
     assert sorted(ids_in(queue_path)) == sorted(r["id"] for r in new)
     assert runs > 1
+
+
+def test_purge_expired_removes_what_the_privacy_notice_no_longer_keeps(
+    queue_cli, queue_path, qf, monkeypatch
+):
+    records = [
+        qf.make_record(1),  # tata boga 2027-1: ends 2027-02-22, kept until 2027-08-22
+        qf.make_record(2, qf.RUN_MENJAHIT),  # ends in March 2027: kept until September
+        qf.make_record(3, "pusat-lama/kursus-lama/2020-1"),  # not in the catalog: kept
+        qf.make_record(4, qf.RUN_BOGA_2),
+    ]
+    qf.write_queue(queue_path, records)
+    monkeypatch.setenv("KATALOG_TODAY", "2027-09-01")
+
+    later = queue_cli("purge", "--expired", "--dry-run")
+    assert later.stdout.splitlines()[0] == (
+        "Uji coba: 1 pendaftaran dari angkatan yang selesai lebih dari 6 bulan lalu akan "
+        "dihapus, 3 tetap disimpan. Berkas tidak diubah."
+    )
+    monkeypatch.setenv("KATALOG_RETENTION_MONTHS", "12")
+    longer = queue_cli("purge", "--expired", "--yes")
+    assert longer.stdout == (
+        "Tidak ada pendaftaran dari angkatan yang selesai lebih dari 12 bulan lalu. "
+        "Berkas tidak diubah.\n"
+    )
+    monkeypatch.delenv("KATALOG_RETENTION_MONTHS")
+
+    result = queue_cli("purge", "--expired", "--yes")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "Dihapus: 1 pendaftaran. Tetap disimpan: 3."
+    assert result.stderr == ""  # nothing removed that the notice still promises to keep
+    assert ids_in(queue_path) == [qf.fake_id(2), qf.fake_id(3), qf.fake_id(4)]
+
+
+def test_purge_one_registration_on_the_applicants_request(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, _records(qf))
+
+    result = queue_cli("purge", "--id", "kp 0000 oooo 0002", "--yes")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "Dihapus: 1 pendaftaran. Tetap disimpan: 3."
+    assert result.stderr == EARLY.format(n=1)
+    assert ids_in(queue_path) == [qf.fake_id(1), qf.fake_id(3), qf.fake_id(4)]
+
+    again = queue_cli("purge", "--id", qf.fake_id(2), "--yes")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        f"Gagal: nomor pendaftaran {qf.fake_id(2)} tidak ada di antrean {queue_path}.\n"
+    )
+
+
+def test_retention_months_must_be_a_whole_number(queue_cli, queue_path, qf, monkeypatch):
+    qf.write_queue(queue_path, _records(qf))
+    monkeypatch.setenv("KATALOG_RETENTION_MONTHS", "enam")
+    result = queue_cli("purge", "--expired", "--yes")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Gagal: KATALOG_RETENTION_MONTHS harus bilangan bulat 0 atau lebih, bukan 'enam'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2027, 2, 22), 6, date(2027, 8, 22)),
+        (date(2027, 8, 31), 6, date(2028, 2, 29)),  # a leap year's last day of February
+        (date(2027, 1, 31), 1, date(2027, 2, 28)),
+        (date(2026, 12, 15), 1, date(2027, 1, 15)),
+        (date(2027, 3, 1), 0, date(2027, 3, 1)),
+    ],
+)
+def test_add_months(day, months, expected):
+    assert add_months(day, months) == expected
