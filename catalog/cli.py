@@ -8,8 +8,11 @@ from pathlib import Path
 
 import click
 
+from catalog import cli_language
 from catalog.load import iter_messages, load_catalog
 from catalog.schema import write_schemas
+
+cli_language.install()  # click's own messages in Indonesian
 
 
 @click.command()

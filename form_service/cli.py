@@ -9,7 +9,10 @@ from pathlib import Path
 
 import click
 
+from catalog import cli_language
 from form_service.config import ConfigError, env_config
+
+cli_language.install()  # click's own messages in Indonesian
 
 _QUERY = re.compile(r"\?\S*")
 

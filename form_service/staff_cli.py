@@ -20,8 +20,11 @@ from typing import IO, Any
 
 import click
 
+from catalog import cli_language
 from catalog.dates import now_utc, today_wib
 from form_service.queue import JsonlQueue, QueueLine, QueueUnavailable
+
+cli_language.install()  # click's own messages in Indonesian
 
 DEFAULT_QUEUE = "var/queue.jsonl"  # same default as form_service.config (QUEUE_PATH)
 DEFAULT_DATA = "courses"
@@ -68,30 +71,7 @@ def run_option(help_text: str):
     return click.option("--run", "run_id", metavar="ID", help=help_text)
 
 
-HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
-
-
-class _Command(click.Command):
-    """A command whose --help option is described in Indonesian."""
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
-
-
-class _Group(click.Group):
-    command_class = _Command
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def queue() -> None:
     """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, periksa
     berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""

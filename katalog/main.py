@@ -11,6 +11,10 @@ import importlib
 
 import click
 
+from catalog import cli_language
+
+cli_language.install()  # click's own messages in Indonesian
+
 # name -> "module:attribute" of a click command
 COMMANDS = {
     "check": "catalog.cli:check",
@@ -39,5 +43,5 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="katalog-pelatihan")
 def cli() -> None:
-    """Katalog Pelatihan Kerja: check the course data, build the site, serve the form,
-    and read the registration queue."""
+    """Katalog Pelatihan Kerja: periksa data kursus, bangun situs, jalankan formulir
+    pendaftaran, dan baca antrean pendaftaran."""

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
+from catalog import cli_language
 from site_builder.build import BuildError, BuildOptions, DataError, build_site
 from site_builder.stats import StatsError
+
+cli_language.install()  # click's own messages in Indonesian
 
 
 def _progress(message: str) -> None:
