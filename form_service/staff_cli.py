@@ -167,7 +167,7 @@ def _damaged_warning(count: int) -> None:
 
 
 @queue.command()
-@run_option("Hanya angkatan ini, id lengkap seperti blk-kota-tangerang/tata-boga/2027-1.")
+@run_option("Hanya angkatan ini, id lengkap seperti disnaker-kota-tangerang/tata-boga/2027-1.")
 @click.option(
     "--json", "as_json", is_flag=True, help="Cetak dalam format JSON (untuk program lain)."
 )
@@ -226,12 +226,13 @@ def stats(
     default="xlsx",
     help="xlsx untuk Excel (satu lembar per angkatan); csv untuk program lain. Bawaan: xlsx.",
 )
-@run_option("Hanya angkatan ini, id lengkap seperti blk-kota-tangerang/tata-boga/2027-1.")
+@run_option("Hanya angkatan ini, id lengkap seperti disnaker-kota-tangerang/tata-boga/2027-1.")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="BERKAS",
-    help="Nama berkas hasil. Bawaan: pendaftar-<angkatan>-<tanggal>.xlsx di folder ini.",
+    help="Nama berkas hasil. Bawaan: pendaftar-<angkatan>-<tanggal>.xlsx (atau .csv) di folder "
+    "ini.",
 )
 @queue_option
 @data_option

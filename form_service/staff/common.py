@@ -32,7 +32,7 @@ _WIB_OFFSET = timedelta(hours=7)
 def neutralise(value: str) -> str:
     """Text that no spreadsheet will run as a formula: a leading ``= + - @ tab CR NUL`` gets a
     single quote in front; control characters that xlsx cannot store become U+FFFD."""
-    if value[:1] in _FORMULA_FIRST:
+    if value[:1] in _FORMULA_FIRST and value != "-":  # a lone "-" (nothing to show) is no formula
         value = "'" + value
     if value.isprintable():  # fast path: no control characters at all
         return value

@@ -107,3 +107,11 @@ def test_purge_through_a_symbolic_link_rewrites_the_real_file(
     assert [r.record["id"] for r in JsonlQueue(real).read()] == [qf.fake_id(2)]
     assert qf.fake_nik(1) not in real.read_text(encoding="utf-8")
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
+
+
+def test_a_lone_dash_is_shown_as_is_but_a_dash_formula_is_neutralised():
+    from form_service.staff.common import neutralise
+
+    assert neutralise("-") == "-"
+    assert neutralise("-2+3") == "'-2+3"
+    assert neutralise("--") == "'--"
