@@ -478,6 +478,7 @@ class JsonlQueue:
             except OSError as error:
                 raise QueueUnavailable(_describe(error)) from error
             try:
+                _make_private(fd)
                 index = self._sync_or_unavailable(fd)
                 record = decide(index)
                 _check_record(record, index)
@@ -743,6 +744,18 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         written = os.write(fd, view)
         view = view[written:]
+
+
+def _make_private(fd: int) -> None:
+    """A queue file made by someone else (a copy, a restore) may be readable by other users:
+    make it 0600 before adding personal data to it, or refuse."""
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    except OSError as error:
+        raise QueueUnavailable(
+            "berkas antrean bisa dibaca pengguna lain dan izinnya tidak bisa diubah ke 0600"
+        ) from error
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -79,6 +79,16 @@ def test_files_are_created_private(queue_path, qf):
     assert stat.S_IMODE((queue_path.parent / "queue.jsonl.lock").stat().st_mode) == 0o600
 
 
+def test_a_queue_file_readable_by_others_is_made_private_before_it_gets_data(queue_path, qf):
+    qf.write_queue(queue_path, [qf.make_record(1)])  # e.g. restored from a backup with 0644
+    os.chmod(queue_path, 0o644)
+
+    JsonlQueue(queue_path).append(adding(qf.make_record(2)))
+
+    assert stat.S_IMODE(queue_path.stat().st_mode) == 0o600
+    assert len(lines_of(queue_path)) == 2
+
+
 def test_counts_keep_registered_waitlist_and_latest_time(queue_path, qf):
     queue = JsonlQueue(queue_path)
     queue.append(adding(qf.make_record(1, received_at="2027-01-05T02:00:00Z")))
