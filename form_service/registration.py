@@ -8,6 +8,12 @@ Two layers:
 * :func:`make_decide` -- the rules that depend on the other registrations (the same NIK twice,
   overlapping runs, the applicant cap). The queue calls the function it returns while holding its
   writers' lock, so the answer stays right with several gunicorn workers writing at once.
+
+The same form sent twice (a double tap, or a resend after the reply was lost on a slow network)
+must not be refused as a duplicate: ``decide`` raises :class:`AlreadyRegistered` under the lock, so
+nothing is written, and the view then reads the earlier record (records never change once
+written, so reading it after the lock is released gives the same answer) and, when
+:func:`is_resubmission` says it is the same applicant, answers with that record's receipt.
 """
 
 from __future__ import annotations
@@ -62,6 +68,28 @@ class RegistrationRefused(Exception):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+class AlreadyRegistered(RegistrationRefused):
+    """Raised inside ``decide`` when the NIK already has a registration for this run. Nothing is
+    written; the view answers with the earlier receipt if it is a resubmission, else refuses
+    with :data:`MSG_DUPLICATE` on the NIK field."""
+
+    def __init__(self, registration_ids: list[str]) -> None:
+        super().__init__("nik", MSG_DUPLICATE)
+        self.registration_ids = tuple(registration_ids)
+
+
+def is_resubmission(record: dict | None, run_id: str, applicant: dict) -> bool:
+    """Whether ``record`` is this applicant's own earlier registration for the run: the same NIK,
+    birth date and WhatsApp number (all normalised). Someone who knows only another person's NIK
+    is still refused and never learns that person's registration number."""
+    if not isinstance(record, dict) or record.get("run_id") != run_id:
+        return False
+    earlier = record.get("applicant")
+    if not isinstance(earlier, dict):
+        return False
+    return all(earlier.get(key) == applicant[key] for key in ("nik", "birth_date", "phone"))
 
 
 def declared_groups(answers: dict, age: int | None) -> set[TargetGroup]:
@@ -162,9 +190,11 @@ def make_decide(
     run_id = ref.public_id
 
     def decide(snapshot: QueueSnapshot) -> dict:
-        for other_run_id, _registration_id in snapshot.registrations_of_nik(applicant["nik"]):
-            if other_run_id == run_id:
-                raise RegistrationRefused("nik", MSG_DUPLICATE)
+        earlier = snapshot.registrations_of_nik(applicant["nik"])
+        same_run = [registration_id for other, registration_id in earlier if other == run_id]
+        if same_run:
+            raise AlreadyRegistered(same_run)
+        for other_run_id, _registration_id in earlier:
             other = catalog.find_run(other_run_id)
             if other is not None and overlaps(ref, other):
                 raise RegistrationRefused(

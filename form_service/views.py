@@ -32,8 +32,10 @@ from form_service.answers import STATUS_LABEL
 from form_service.forms import RegistrationForm
 from form_service.queue import QueueUnavailable, parse_registration_id
 from form_service.registration import (
+    AlreadyRegistered,
     RegistrationRefused,
     check_applicant,
+    is_resubmission,
     make_decide,
     organiser_name,
 )
@@ -194,15 +196,20 @@ def register(center: str, course: str, run: str):
         return render_form(ref, form, 422, notice)
 
     queue = state.queue()
+    applicant = form.applicant()
     decide = make_decide(
         state.catalog(),
         ref,
-        form.applicant(),
+        applicant,
         new_id=queue.new_registration_id,
         consent_version=current_app.config["CONSENT_VERSION"],
     )
     try:
-        record = queue.append(decide)
+        try:
+            record = queue.append(decide)
+        except AlreadyRegistered as known:
+            # Nothing was written. The same form sent again gets the earlier receipt.
+            record = earlier_registration(known, ref.public_id, applicant)
     except RegistrationRefused as refused:
         form[refused.field].errors = [refused.message]
         return render_form(ref, form, 422)
@@ -210,6 +217,15 @@ def register(center: str, course: str, run: str):
         log.error("registration not saved, queue unavailable: %s", error)
         return render_form(ref, form, 503, MSG_QUEUE_DOWN)
     return redirect(url_for("form.receipt", registration_id=record["id"]), 303)
+
+
+def earlier_registration(known: AlreadyRegistered, run_id: str, applicant: dict) -> dict:
+    """The applicant's own earlier record for the run, or re-raise ``known`` (a duplicate)."""
+    for registration_id in known.registration_ids:
+        record = state.queue().get(registration_id)
+        if is_resubmission(record, run_id, applicant):
+            return record
+    raise known
 
 
 @bp.get("/daftar/terima/<registration_id>")

@@ -15,7 +15,7 @@ import pytest
 from form_service import queue as queue_module
 from form_service import state
 from form_service.queue import open_queue
-from form_service.registration import MSG_DUPLICATE
+from form_service.registration import MSG_DUPLICATE, is_resubmission
 from form_service.views import MSG_QUEUE_DOWN
 from tests.form_service.app_fixtures import (
     BOGA,
@@ -26,6 +26,7 @@ from tests.form_service.app_fixtures import (
     write_form_catalog,
 )
 
+BOGA_RUN = "blk-contoh/tata-boga/2027-1"
 ID_RE = re.compile(r"KP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 
 
@@ -95,7 +96,85 @@ def test_same_nik_twice_for_one_run_is_refused_without_revealing_the_number(clie
 
 def test_same_nik_typed_differently_is_still_a_duplicate(client):
     post(client)
-    assert post(client, nik="3671-0117-0895-0001").status_code == 422
+    assert post(client, nik="3671-0117-0895-0001", phone="081200000009").status_code == 422
+
+
+# --- the same form sent twice -----------------------------------------------------------------
+
+
+def test_same_form_sent_twice_gets_the_same_receipt_and_one_record(client, app_config):
+    # A double tap, or a resend after the reply was lost on a slow network.
+    first = post(client)
+    again = post(client)
+    assert again.status_code == 303
+    assert again.headers["Location"] == first.headers["Location"]
+    assert len(records(app_config["QUEUE_PATH"])) == 1
+    html = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "Pendaftaran diterima" in html
+    assert MSG_DUPLICATE not in html
+
+
+def test_resubmission_is_recognised_through_normalised_answers(client, app_config):
+    # NIK with dashes, birth date in another notation, phone as +62: the same person.
+    first = post(client)
+    again = post(
+        client,
+        nik="3671-0117-0895-0001",
+        birth_date="1995-08-17",
+        phone="+62 812 0000 0001",
+        full_name="Contoh Pendaftar Diketik Ulang",
+    )
+    assert again.status_code == 303
+    assert again.headers["Location"] == first.headers["Location"]
+    assert len(records(app_config["QUEUE_PATH"])) == 1
+
+
+def test_resubmission_of_a_waitlisted_applicant_shows_the_waitlist_receipt(client, app_config):
+    for i, nik in enumerate(["3671011708950001", "3671011708950003", "3671011708950004"]):
+        last = post(client, nik=nik, phone=f"08120000000{i + 1}")
+    again = post(client, nik="3671011708950004", phone="081200000003")
+    assert again.headers["Location"] == last.headers["Location"]
+    html = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert '<dd id="registration-status">Daftar tunggu</dd>' in html
+    assert len(records(app_config["QUEUE_PATH"])) == 3
+
+
+def test_same_nik_and_birth_date_with_another_phone_is_still_refused(client, app_config):
+    first = post(client)
+    response = post(client, phone="081200000009")
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert MSG_DUPLICATE in html
+    assert first.headers["Location"].rsplit("/", 1)[1] not in html
+    assert len(records(app_config["QUEUE_PATH"])) == 1
+
+
+def test_same_nik_and_phone_with_another_birth_date_is_still_refused(client, app_config, qf):
+    # The form cannot send another birth date for this NIK (it must agree with the NIK), but an
+    # earlier record may hold one (the NIK keeps only two digits of the year).
+    earlier = qf.make_record(
+        1, BOGA_RUN, nik=NIK_MAN, birth_date="1895-08-17", phone="+6281200000001"
+    )
+    qf.write_queue(Path(app_config["QUEUE_PATH"]), [earlier])
+    response = post(client)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert MSG_DUPLICATE in html
+    assert earlier["id"] not in html
+    assert len(records(app_config["QUEUE_PATH"])) == 1
+
+
+def test_resubmission_needs_nik_birth_date_and_phone_of_the_same_run():
+    record = {
+        "run_id": BOGA_RUN,
+        "applicant": {"nik": NIK_MAN, "birth_date": "1995-08-17", "phone": "+6281200000001"},
+    }
+    same = dict(record["applicant"], full_name="Contoh Pendaftar")
+    assert is_resubmission(record, BOGA_RUN, same)
+    assert not is_resubmission(record, "blk-contoh/tata-boga/2027-2", same)
+    assert not is_resubmission(record, BOGA_RUN, {**same, "phone": "+6281200000009"})
+    assert not is_resubmission(record, BOGA_RUN, {**same, "birth_date": "1895-08-17"})
+    assert not is_resubmission(None, BOGA_RUN, same)
 
 
 def test_overlapping_run_is_refused_and_named(client, app_config):
@@ -133,19 +212,21 @@ def test_waitlist_after_applicant_cap(client, app_config, make_app):
 def test_waitlisted_registration_still_counts_as_registered_for_duplicates(client):
     for nik in ("3671011708950001", "3671011708950003", "3671011708950004"):
         post(client, nik=nik)
-    assert post(client, nik="3671011708950004").status_code == 422
+    assert post(client, nik="3671011708950004", phone="081200000009").status_code == 422
 
 
 def test_registration_written_by_another_worker_is_seen(make_app, app_config):
     first, second = make_app().test_client(), make_app().test_client()
     assert post(first).status_code == 303
-    assert post(second).status_code == 422
+    assert post(second, phone="081200000009").status_code == 422
+    assert post(second).headers["Location"] == post(first).headers["Location"]
+    assert len(records(app_config["QUEUE_PATH"])) == 1
 
 
 # --- several processes at once ------------------------------------------------------------
 
 
-def _register_in_process(data_dir: str, queue_path: str, barrier, results) -> None:
+def _register_in_process(data_dir: str, queue_path: str, barrier, results, phone: str) -> None:
     from form_service import create_app
 
     app = create_app(
@@ -161,28 +242,43 @@ def _register_in_process(data_dir: str, queue_path: str, barrier, results) -> No
     )
     client = app.test_client()
     barrier.wait()
-    results.put(client.post(BOGA, data=valid_answers()).status_code)
+    response = client.post(BOGA, data=valid_answers(phone=phone))
+    results.put((response.status_code, response.headers.get("Location")))
 
 
-def test_same_nik_from_several_processes_at_once_is_accepted_exactly_once(tmp_path):
+def _register_at_once(tmp_path: Path, phones: list[str]) -> tuple[list[tuple], str]:
     data_dir = str(write_form_catalog(tmp_path / "data"))
     queue_path = str(tmp_path / "var" / "queue.jsonl")
     context = multiprocessing.get_context("fork")
-    n = 6
-    barrier = context.Barrier(n)
+    barrier = context.Barrier(len(phones))
     results = context.Queue()
     workers = [
-        context.Process(target=_register_in_process, args=(data_dir, queue_path, barrier, results))
-        for _ in range(n)
+        context.Process(
+            target=_register_in_process, args=(data_dir, queue_path, barrier, results, phone)
+        )
+        for phone in phones
     ]
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join(timeout=60)
         assert worker.exitcode == 0
-    statuses = sorted(results.get(timeout=5) for _ in range(n))
-    assert statuses == [303] + [422] * (n - 1)
+    return [results.get(timeout=5) for _ in phones], queue_path
+
+
+def test_same_nik_from_several_processes_at_once_is_accepted_exactly_once(tmp_path):
+    # Six different people typing the same NIK (different phones) at the same moment.
+    results, queue_path = _register_at_once(tmp_path, [f"08120000000{i}" for i in range(1, 7)])
+    assert sorted(status for status, _location in results) == [303] + [422] * 5
     assert [r["applicant"]["nik"] for r in records(queue_path)] == [NIK_MAN]
+
+
+def test_same_form_from_several_processes_at_once_gets_one_record_and_one_receipt(tmp_path):
+    # The same form sent six times at once (resends landing on different workers).
+    results, queue_path = _register_at_once(tmp_path, ["081200000001"] * 6)
+    assert [status for status, _location in results] == [303] * 6
+    assert len({location for _status, location in results}) == 1
+    assert len(records(queue_path)) == 1
 
 
 # --- damaged file and full disk ---------------------------------------------------------------
