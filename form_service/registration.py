@@ -25,7 +25,7 @@ from catalog import eligibility
 from catalog.catalog import Catalog, RunRef
 from catalog.dates import format_range
 from catalog.models import Education, TargetGroup
-from form_service.queue import FORMAT_VERSION, QueueSnapshot
+from form_service.queue import FORMAT_VERSION, QueueSnapshot, RunCounts
 
 MSG_BIRTH_NIK = (
     "Tanggal lahir tidak sama dengan yang tercatat di NIK. Periksa NIK dan tanggal lahir Anda."
@@ -177,6 +177,13 @@ def organiser_name(catalog: Catalog, ref: RunRef) -> str:
     return agency.short_name if agency else ref.center.name
 
 
+def run_is_full(ref: RunRef, counts: RunCounts) -> bool:
+    """Whether the run's applicant cap is reached, so a new registration goes on the waiting
+    list. Runs without a cap are never full."""
+    cap = ref.run.applicant_cap
+    return cap is not None and counts.registered + counts.waitlist >= cap
+
+
 def make_decide(
     catalog: Catalog,
     ref: RunRef,
@@ -205,12 +212,7 @@ def make_decide(
                         dates=format_range(other.run.start, other.end),
                     ),
                 )
-        status = "registered"
-        cap = ref.run.applicant_cap
-        if cap is not None:
-            counts = snapshot.counts(run_id)
-            if counts.registered + counts.waitlist >= cap:
-                status = "waitlist"
+        status = "waitlist" if run_is_full(ref, snapshot.counts(run_id)) else "registered"
         stamp = now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return {
             "v": FORMAT_VERSION,

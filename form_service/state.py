@@ -72,8 +72,8 @@ class State:
     queue: RegistrationQueue
     fixed_today: date | None
     known_regencies: frozenset[str] = frozenset()
-    # blank form pages by (run id, day); a few runs x a few KB
-    pages: dict[tuple[str, date], str] = field(default_factory=dict)
+    # blank form pages by (run id, day, run full); a few runs x a few KB
+    pages: dict[tuple[str, date, bool], str] = field(default_factory=dict)
     _villages: dict[str, Villages] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -38,6 +38,7 @@ from form_service.registration import (
     is_resubmission,
     make_decide,
     organiser_name,
+    run_is_full,
 )
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,9 @@ MSG_HONEYPOT = (
 MSG_QUEUE_DOWN = (
     "Maaf, pendaftaran Anda belum tersimpan karena gangguan di server kami. Isian Anda masih "
     "ada di bawah; coba kirim lagi dalam beberapa menit."
+)
+MSG_RUN_FULL = (
+    "Kuota angkatan ini sudah penuh. Anda tetap bisa mendaftar, tetapi masuk daftar tunggu."
 )
 TOKEN_SLOT = "\x00csrf-token\x00"  # cannot occur in rendered HTML
 NEXT_STEPS = {
@@ -124,7 +128,26 @@ def configured_form(ref: RunRef) -> RegistrationForm:
     return form
 
 
-def render_form(ref: RunRef, form: RegistrationForm, status: int = 200, notice: str | None = None):
+def run_full(ref: RunRef) -> bool:
+    """Whether new registrations for the run go on the waiting list (the counts /api/runs gives).
+    When the queue cannot be read the form is still shown, without the notice."""
+    if ref.run.applicant_cap is None:
+        return False
+    try:
+        return run_is_full(ref, state.queue().counts(ref.public_id))
+    except QueueUnavailable as error:
+        log.error("counts not available for the form: %s", error)
+        return False
+
+
+def render_form(
+    ref: RunRef,
+    form: RegistrationForm,
+    status: int = 200,
+    notice: str | None = None,
+    *,
+    full: bool | None = None,
+):
     return (
         render_template(
             "form.html",
@@ -132,6 +155,7 @@ def render_form(ref: RunRef, form: RegistrationForm, status: int = 200, notice: 
             form=form,
             errors=form.field_errors(),
             notice=notice,
+            full_notice=MSG_RUN_FULL if (run_full(ref) if full is None else full) else None,
             privacy_url=current_app.config["PRIVACY_URL"] or url_for("form.privacy"),
         ),
         status,
@@ -140,19 +164,21 @@ def render_form(ref: RunRef, form: RegistrationForm, status: int = 200, notice: 
 
 def blank_form(ref: RunRef) -> str:
     """The empty form. Everything but the CSRF token is the same for every applicant on a given
-    day, so it is rendered once per run and day and only the token is put in per request."""
+    day and state of the run (full or not), so it is rendered once per run, day and state and
+    only the token is put in per request."""
     pages = state.state().pages
     today = state.today()
     if pages and next(iter(pages))[1] != today:
         pages.clear()  # keep only today's pages: memory stays flat in a long-running worker
-    key = (ref.public_id, today)
+    full = run_full(ref)
+    key = (ref.public_id, today, full)
     html = pages.get(key)
     if html is None:
         form = configured_form(ref)
         csrf = getattr(form, "csrf_token", None)
         if csrf is not None:
             csrf.current_token = TOKEN_SLOT
-        html = pages[key] = render_form(ref, form)[0]
+        html = pages[key] = render_form(ref, form, full=full)[0]
     if TOKEN_SLOT in html:
         html = html.replace(TOKEN_SLOT, generate_csrf(), 1)
     return html

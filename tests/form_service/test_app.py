@@ -181,6 +181,35 @@ def test_receipt_tells_waitlisted_applicant(client):
     assert "cadangan" not in html
 
 
+FULL_NOTICE = (
+    '<div class="notice notice--full" id="run-full">\n  <p>Kuota angkatan ini sudah penuh. '
+    "Anda tetap bisa mendaftar, tetapi masuk daftar tunggu.</p>\n</div>"
+)
+
+
+def test_form_of_a_full_run_says_new_applicants_go_on_the_waiting_list(client):
+    # tata-boga 2027-1 has an applicant cap of 2; the cached page must not hide the change.
+    assert "daftar tunggu" not in client.get(BOGA).get_data(as_text=True)
+    register(client, nik="3671011708950001")
+    assert "daftar tunggu" not in client.get(BOGA).get_data(as_text=True)
+    register(client, nik="3671011708950003", phone="081200000003")
+    html = client.get(BOGA).get_data(as_text=True)
+    assert FULL_NOTICE in html
+    assert html.index(FULL_NOTICE) < html.index('<form class="form"')
+    # ...also when the form comes back with errors
+    html = register(client, nik="3671011708950004", phone="").get_data(as_text=True)
+    assert FULL_NOTICE in html
+    # ...and the run's counts in /api/runs agree
+    counts = client.get("/api/runs/blk-contoh/tata-boga/2027-1").json
+    assert counts["registered"] + counts["waitlist"] == 2
+
+
+def test_form_of_a_run_without_applicant_cap_never_says_full(client):
+    for i, nik in enumerate(["3671011708950001", "3671011708950003", "3671011708950004"]):
+        assert register(client, JAHIT, nik=nik, phone=f"08120000000{i + 1}").status_code == 303
+    assert "daftar tunggu" not in client.get(JAHIT).get_data(as_text=True)
+
+
 @pytest.mark.parametrize("registration_id", ["KP-0000-0000-0001", "nope", "KP-IIII-OOOO-LLLL"])
 def test_unknown_receipt_is_404(client, registration_id):
     register(client)
