@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -31,7 +33,7 @@ PAGES = {
     429: (
         "Terlalu banyak percobaan",
         "Dari jaringan Anda sudah terlalu banyak formulir dikirim dalam waktu singkat. "
-        "Tunggu satu menit, lalu kirim lagi.",
+        "Tunggu {wait}, lalu kirim lagi.",
     ),
     500: (
         "Terjadi kesalahan di server",
@@ -63,11 +65,37 @@ def error_page(code: int, title: str | None = None, message: str | None = None):
     return html, code
 
 
+def wait_seconds(error: HTTPException) -> int:
+    """Seconds until the rate limit that was hit lets this client send again: the end of the
+    limiter's current window (what it sends as Retry-After), else the limit's whole window."""
+    for limiter in current_app.extensions.get("limiter", ()):
+        current = limiter.current_limit
+        if current is not None and current.breached:
+            return max(1, int(current.reset_at - time.time()))  # as Flask-Limiter computes it
+    item = getattr(getattr(error, "limit", None), "limit", None)
+    if item is not None:
+        return max(1, int(item.get_expiry()))
+    return 60
+
+
+def describe_wait(seconds: int) -> str:
+    """A wait in plain Indonesian, rounded up to whole minutes: "1 menit", "1 jam 5 menit"."""
+    minutes = max(1, math.ceil(seconds / 60))
+    hours, minutes = divmod(minutes, 60)
+    parts = ([f"{hours} jam"] if hours else []) + ([f"{minutes} menit"] if minutes else [])
+    return " ".join(parts)
+
+
 def handle_http(error: HTTPException):
     code = error.code or 500
     page = code if code in PAGES else (500 if code >= 500 else 400)
-    body, _ = error_page(page)
-    headers = {"Retry-After": "60"} if code == 429 else {}
+    headers = {}
+    if code == 429:
+        seconds = wait_seconds(error)
+        headers["Retry-After"] = str(seconds)
+        body, _ = error_page(page, message=PAGES[429][1].format(wait=describe_wait(seconds)))
+    else:
+        body, _ = error_page(page)
     valid_methods = getattr(error, "valid_methods", None)
     if code == 405 and valid_methods:
         headers["Allow"] = ", ".join(valid_methods)

@@ -22,12 +22,13 @@ from flask import (
     url_for,
 )
 from flask_wtf.csrf import generate_csrf
+from werkzeug.exceptions import HTTPException
 
 from catalog import eligibility, labels
 from catalog.catalog import RunRef
 from catalog.dates import format_date_long, format_datetime_wib, format_range
 from catalog.status import RunStatus, run_status
-from form_service import state
+from form_service import errors, state
 from form_service.answers import STATUS_LABEL
 from form_service.forms import RegistrationForm
 from form_service.queue import QueueUnavailable, parse_registration_id
@@ -51,6 +52,10 @@ MSG_HONEYPOT = (
 MSG_QUEUE_DOWN = (
     "Maaf, pendaftaran Anda belum tersimpan karena gangguan di server kami. Isian Anda masih "
     "ada di bawah; coba kirim lagi dalam beberapa menit."
+)
+MSG_RATE_LIMITED = (
+    "Terlalu banyak pendaftaran dari jaringan ini. Isian Anda belum terkirim dan masih ada di "
+    "bawah. Tunggu {wait}, lalu tekan Kirim pendaftaran lagi."
 )
 MSG_RUN_FULL = (
     "Kuota angkatan ini sudah penuh. Anda tetap bisa mendaftar, tetapi masuk daftar tunggu."
@@ -243,6 +248,26 @@ def register(center: str, course: str, run: str):
         log.error("registration not saved, queue unavailable: %s", error)
         return render_form(ref, form, 503, MSG_QUEUE_DOWN)
     return redirect(url_for("form.receipt", registration_id=record["id"]), 303)
+
+
+@bp.errorhandler(429)
+def rate_limited(error: HTTPException):
+    """Too many POSTs from this address (often a shared office Wi-Fi): the form comes back with
+    everything typed and how long to wait, instead of a bare error page that loses it all."""
+    ref = None
+    if request.endpoint == "form.register" and request.method == "POST":
+        args = request.view_args or {}
+        ref = state.catalog().find_run(f"{args['center']}/{args['course']}/{args['run']}")
+    if ref is None or run_status(ref.run, state.today()) is not RunStatus.OPEN:
+        return errors.handle_http(error)
+    try:
+        form = configured_form(ref)  # reads the answers sent, without judging them
+    except HTTPException:
+        return errors.handle_http(error)  # a body that cannot be read: nothing to keep
+    seconds = errors.wait_seconds(error)
+    notice = MSG_RATE_LIMITED.format(wait=errors.describe_wait(seconds))
+    body, status = render_form(ref, form, 429, notice)
+    return body, status, {"Retry-After": str(seconds)}
 
 
 def earlier_registration(known: AlreadyRegistered, run_id: str, applicant: dict) -> dict:

@@ -13,9 +13,10 @@ from catalog.nik import MSG_EMPTY, MSG_NOT_DIGITS, MSG_UNKNOWN_REGENCY, MSG_WRON
 from catalog.phone import MSG_BAD_CHARACTERS, MSG_FOREIGN, MSG_NOT_MOBILE
 from catalog.phone import MSG_EMPTY as MSG_PHONE_EMPTY
 from form_service import forms
+from form_service.errors import describe_wait
 from form_service.registration import MSG_BIRTH_NIK, MSG_DTKS_UNKNOWN, MSG_GENDER_NIK
 from form_service.views import MSG_CSRF, MSG_HONEYPOT
-from tests.form_service.app_fixtures import BOGA, JAHIT, NIK_MAN, valid_answers
+from tests.form_service.app_fixtures import BOGA, BOGA_CLOSED, JAHIT, NIK_MAN, valid_answers
 
 
 def post(client, url=BOGA, **changes):
@@ -406,17 +407,83 @@ def test_invalid_utf8_in_multipart_is_replaced_and_kept_escaped(client):
     assert "\ufffd" in response.get_data(as_text=True)
 
 
-def test_rate_limit_on_post_is_429_page_in_indonesian(make_app):
+def test_rate_limited_post_gets_the_form_back_with_every_value_and_the_wait(make_app):
+    # A kelurahan office's Wi-Fi: many residents behind one address.
     client = make_app(RATELIMIT_ENABLED=True, RATELIMIT="2 per minute").test_client()
     assert post(client, phone="").status_code == 422
     assert post(client, phone="").status_code == 422
-    response = post(client, phone="")
+    typed = {
+        "full_name": "Contoh Pendaftar Ketiga",
+        "address": "Jl. Contoh No. 3\nRT 003/RW 004",
+        "motivation": "Ingin membuka warung.",
+        "disability": "Tuna rungu",
+        "email": "contoh3@example.org",
+    }
+    response = post(client, nik="3671011708950003", phone="081200000003", **typed)
     assert response.status_code == 429
     html = response.get_data(as_text=True)
-    assert "Terlalu banyak percobaan" in html
+    assert (
+        '<div class="notice" id="form-notice" tabindex="-1" role="status">\n  <p>'
+        "Terlalu banyak pendaftaran dari jaringan ini. Isian Anda belum terkirim dan masih ada "
+        "di bawah. Tunggu 1 menit, lalu tekan Kirim pendaftaran lagi.</p>"
+    ) in html
+    for name in ("full_name", "email", "disability"):
+        assert f'name="{name}" value="{escape(typed[name])}"' in html
+    assert 'value="3671011708950003"' in html
+    assert 'value="081200000003"' in html
+    assert 'value="17-08-1995"' in html
+    assert ">\nJl. Contoh No. 3\nRT 003/RW 004</textarea>" in html
+    assert ">\nIngin membuka warung.</textarea>" in html
+    assert '<option value="3671011001" selected>' in html
+    assert '<option value="sma" selected>' in html
+    assert re.search(r'name="gender" value="L"\s*checked', html)
+    assert re.search(r'name="consent" value="y"[^>]*checked', html)
+    assert error_of(html, "phone") is None  # nothing was judged: the form was not read yet
     # Seconds until the one-minute window resets: 60, or 59 when a second boundary just passed.
     assert 55 <= int(response.headers["Retry-After"]) <= 60
     assert client.get(BOGA).status_code == 200  # reading the form is never limited
+
+
+def test_rate_limit_wait_follows_the_configured_window(make_app, app_config):
+    client = make_app(RATELIMIT_ENABLED=True, RATELIMIT="1 per hour").test_client()
+    assert post(client, phone="").status_code == 422
+    response = post(client)
+    assert response.status_code == 429
+    assert "Tunggu 1 jam, lalu tekan Kirim pendaftaran lagi." in response.get_data(as_text=True)
+    assert 3500 <= int(response.headers["Retry-After"]) <= 3600
+    assert not Path(app_config["QUEUE_PATH"]).exists()
+
+
+def test_rate_limit_page_elsewhere_says_how_long_to_wait(make_app):
+    # A POST that has no form to give back (here: a closed run) gets the error page.
+    client = make_app(RATELIMIT_ENABLED=True, RATELIMIT="1 per hour").test_client()
+    assert post(client, BOGA_CLOSED).status_code == 410
+    response = post(client, BOGA_CLOSED)
+    assert response.status_code == 429
+    html = response.get_data(as_text=True)
+    assert "Terlalu banyak percobaan" in html
+    assert (
+        "Dari jaringan Anda sudah terlalu banyak formulir dikirim dalam waktu singkat. "
+        "Tunggu 1 jam, lalu kirim lagi."
+    ) in html
+    assert "satu menit" not in html
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (1, "1 menit"),
+        (60, "1 menit"),
+        (61, "2 menit"),
+        (3540, "59 menit"),
+        (3600, "1 jam"),
+        (3601, "1 jam 1 menit"),
+        (5400, "1 jam 30 menit"),
+        (86400, "24 jam"),
+    ],
+)
+def test_wait_in_plain_indonesian(seconds, text):
+    assert describe_wait(seconds) == text
 
 
 def test_rate_limit_counts_per_client_address(make_app):
