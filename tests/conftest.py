@@ -2,11 +2,43 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.live import CHROMIUM, CHROMIUM_ARGS, browser_missing
 from tests.sample_data import write_courses
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tests marked ``browser`` are skipped, with the reason, where Chromium or Playwright is
+    missing; with ``KATALOG_REQUIRE_BROWSER=1`` (CI) that is a failure instead."""
+    if item.get_closest_marker("browser") is None:
+        return
+    reason = browser_missing()
+    if reason is None:
+        return
+    if os.environ.get("KATALOG_REQUIRE_BROWSER") == "1":
+        pytest.fail(
+            f"KATALOG_REQUIRE_BROWSER=1 but the browser tests cannot run: {reason}", pytrace=False
+        )
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium():  # type: ignore[no-untyped-def]
+    """Debian's Chromium through Playwright's sync API, once per test session: Playwright refuses
+    a second sync API instance in the same process."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ skip becomes a failure.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -22,8 +21,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.e2e.live import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DEFAULT_TIMEOUT_MS,
     REPO,
     SERVER_START_TIMEOUT,
@@ -38,22 +35,6 @@ from tests.e2e.live import (
     katalog_command,
     katalog_env,
 )
-
-# -- skip or fail without a browser -----------------------------------------------------------
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    if item.get_closest_marker("browser") is None:
-        return
-    reason = browser_missing()
-    if reason is None:
-        return
-    if os.environ.get("KATALOG_REQUIRE_BROWSER") == "1":
-        pytest.fail(
-            f"KATALOG_REQUIRE_BROWSER=1 but the browser tests cannot run: {reason}", pytrace=False
-        )
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -136,15 +117,9 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
 
 
 @pytest.fixture(scope="session")
-def browser(live_site: LiveSite):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+def browser(live_site: LiveSite, chromium):  # type: ignore[no-untyped-def]
+    """The session's Chromium (tests/conftest.py), once the live site is up."""
+    return chromium
 
 
 def _console_error(page, message) -> None:

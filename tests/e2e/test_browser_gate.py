@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e import conftest, live
+from tests import conftest
+from tests.e2e import live
 
 
 class FakeItem:

@@ -1,7 +1,8 @@
 """The form in a real browser (Debian's Chromium through Playwright): a double tap on the submit
 button sends the form once, and the form still works with JavaScript turned off.
 
-Skipped (with the reason) when Playwright or Chromium is missing, like tests/e2e.
+Skipped (with the reason) when Playwright or Chromium is missing, like tests/e2e; a failure
+instead with KATALOG_REQUIRE_BROWSER=1 (CI).
 """
 
 from __future__ import annotations
@@ -15,13 +16,9 @@ import pytest
 from werkzeug.serving import make_server
 
 from form_service.queue import open_queue
-from tests.e2e.live import CHROMIUM, CHROMIUM_ARGS, browser_missing
 from tests.form_service.app_fixtures import BOGA, valid_answers
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing())),
-]
+pytestmark = pytest.mark.browser  # Chromium comes from tests/conftest.py
 
 
 class SlowPosts:
@@ -53,18 +50,6 @@ def served(make_app) -> Iterator[tuple[str, SlowPosts, str]]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def fill_form(page) -> None:
