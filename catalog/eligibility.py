@@ -16,6 +16,8 @@ from catalog.regions import Regions
 
 OUTSIDE_BANTEN = "luar-banten"  # the form's value for a KTP address outside Banten
 
+YOUTH_AGES = (16, 30)  # UU 40/2009 tentang Kepemudaan: pemuda are 16 to 30 years old
+
 
 def age_on(birth_date: date, day: date) -> int:
     """Completed years of age on ``day``."""
@@ -52,6 +54,8 @@ def describe(rules: Eligibility, regions: Regions) -> list[str]:
         sentence = f"Peserta harus {TARGET_GROUP[group]}"
         if group is TargetGroup.DTKS:
             sentence += "; diisi sendiri di formulir dan diperiksa petugas"
+        if group is TargetGroup.YOUTH:  # the form checks these ages
+            sentence += f", berusia {YOUTH_AGES[0]} sampai {YOUTH_AGES[1]} tahun"
         sentences.append(sentence + ".")
     if rules.min_education is not None:
         sentences.append(f"Pendidikan terakhir paling rendah {EDUCATION[rules.min_education]}.")

@@ -47,7 +47,6 @@ MSG_OVERLAP = (
     "angkatan ini."
 )
 
-YOUTH_AGES = (16, 30)  # Undang-Undang Kepemudaan: pemuda are 16 to 30 years old
 
 # Which answer a required target group is declared with, and the field that carries the message.
 _GROUP_FIELD = {
@@ -92,6 +91,21 @@ def is_resubmission(record: dict | None, run_id: str, applicant: dict) -> bool:
     return all(earlier.get(key) == applicant[key] for key in ("nik", "birth_date", "phone"))
 
 
+# What people write in the optional disability field when they have none.
+_NO_DISABILITY = frozenset(
+    ["-", "--", "tidak", "tidak ada", "tdk", "tdk ada", "tidak punya", "belum", "nihil", "kosong",
+     "normal", "sehat", "none", "no", "n/a", "na"]
+)  # fmt: skip
+
+
+def declares_disability(text: object) -> bool:
+    """Whether the disability field says the applicant has one ("tidak ada" does not)."""
+    if not isinstance(text, str):
+        return False
+    words = " ".join(text.lower().replace(".", " ").split())
+    return bool(words) and words not in _NO_DISABILITY
+
+
 def declared_groups(answers: dict, age: int | None) -> set[TargetGroup]:
     """The target groups an applicant's answers put them in (self-declared, checked by staff).
 
@@ -107,11 +121,11 @@ def declared_groups(answers: dict, age: int | None) -> set[TargetGroup]:
         groups.add(TargetGroup.LAID_OFF)
     if employment == "wirausaha":
         groups.add(TargetGroup.MSME)
-    if answers.get("disability"):
+    if declares_disability(answers.get("disability")):
         groups.add(TargetGroup.DISABILITY)
     if answers.get("gender") == "P":
         groups.add(TargetGroup.WOMEN)
-    if age is not None and YOUTH_AGES[0] <= age <= YOUTH_AGES[1]:
+    if age is not None and eligibility.YOUTH_AGES[0] <= age <= eligibility.YOUTH_AGES[1]:
         groups.add(TargetGroup.YOUTH)
     return groups
 

@@ -386,3 +386,14 @@ def test_one_submission_shows_rule_and_field_errors_together(client, app_config)
     assert "Nomor WhatsApp harus nomor HP yang diawali 08" in html
     assert "Tanggal lahir tidak sama dengan yang tercatat di NIK." in html
     assert not Path(app_config["QUEUE_PATH"]).exists()  # nothing was recorded
+
+
+@pytest.mark.parametrize(
+    ("written", "declares"),
+    [("Tunarungu", True), ("kaki kiri diamputasi", True), ("tidak ada", False),
+     ("Tidak ada.", False), ("-", False), ("  ", False), ("TDK ADA", False), (None, False)],
+)  # fmt: skip
+def test_what_counts_as_declaring_a_disability(written, declares):
+    from form_service.registration import declares_disability
+
+    assert declares_disability(written) is declares
