@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -347,10 +348,31 @@ def privacy():
 
 @bp.get("/healthz")
 def healthz():
-    folder = Path(current_app.config["QUEUE_PATH"]).parent
-    if folder.exists() and not os.access(folder, os.W_OK):
-        return "queue folder not writable", 503, {"Content-Type": "text/plain; charset=utf-8"}
-    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}
+    headers = {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}
+    problem = _queue_problem(Path(current_app.config["QUEUE_PATH"]))
+    if problem is not None:
+        return problem, 503, headers
+    return "ok", 200, headers
+
+
+def _queue_problem(path: Path) -> str | None:
+    """Why a registration could not be written now (for monitoring), or ``None``."""
+    existing = path.parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent  # the queue's folder is made on the first registration
+    if not existing.is_dir():
+        return f"queue folder {path.parent} is under a file"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return "queue folder not writable"
+    for file in (path, path.with_name(path.name + ".lock")):
+        if file.exists() and not (file.is_file() and os.access(file, os.R_OK | os.W_OK)):
+            return f"{file.name} is not a writable file"
+    if shutil.disk_usage(existing).free < MIN_FREE_BYTES:
+        return "disk full"
+    return None
+
+
+MIN_FREE_BYTES = 1 << 20  # a record is under 4 KB; less than this and writes are about to fail
 
 
 def site_origin() -> str:

@@ -260,6 +260,29 @@ def test_healthz(client):
     assert response.get_data(as_text=True) == "ok"
 
 
+def test_healthz_fails_when_registrations_could_not_be_written(make_app, tmp_path, monkeypatch):
+    blocker = tmp_path / "berkas"
+    blocker.write_text("bukan folder", encoding="utf-8")
+    under_a_file = make_app(QUEUE_PATH=str(blocker / "queue.jsonl")).test_client()
+    response = under_a_file.get("/healthz")
+    assert response.status_code == 503
+    assert response.get_data(as_text=True) == f"queue folder {blocker} is under a file"
+
+    folder_as_queue = tmp_path / "antrean"
+    folder_as_queue.mkdir()
+    response = make_app(QUEUE_PATH=str(folder_as_queue)).test_client().get("/healthz")
+    assert (response.status_code, response.get_data(as_text=True)) == (
+        503,
+        "antrean is not a writable file",
+    )
+
+    from form_service import views
+
+    monkeypatch.setattr(views, "MIN_FREE_BYTES", 1 << 62)
+    response = make_app(QUEUE_PATH=str(tmp_path / "var" / "queue.jsonl")).test_client()
+    assert response.get("/healthz").get_data(as_text=True) == "disk full"
+
+
 # --- security headers ---------------------------------------------------------------------
 
 
