@@ -29,6 +29,7 @@ EMAIL_MAX = 254
 
 MSG_NAME_EMPTY = "Nama lengkap belum diisi. Tulis nama sesuai KTP."
 MSG_NAME_LONG = f"Nama lengkap paling banyak {NAME_MAX} huruf."
+MSG_NAME_LETTERS = "Nama lengkap ditulis dengan huruf, sesuai KTP."
 MSG_BIRTH_EMPTY = "Tanggal lahir belum diisi. Tulis seperti contoh: 17-08-1995."
 MSG_BIRTH_FORMAT = (
     "Tanggal lahir tidak dapat dibaca. Tulis tanggal, bulan dan tahun seperti contoh: 17-08-1995."
@@ -165,6 +166,8 @@ class RegistrationForm(FlaskForm):
             raise ValidationError(MSG_NAME_EMPTY)
         if len(field.data) > NAME_MAX:
             raise ValidationError(MSG_NAME_LONG)
+        if not any(char.isalpha() for char in field.data):  # e.g. the NIK typed in the wrong box
+            raise ValidationError(MSG_NAME_LETTERS)
 
     def validate_nik(self, field: StringField) -> None:
         try:

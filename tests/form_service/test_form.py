@@ -39,6 +39,7 @@ BAD_INPUTS = [
     ("full_name", "", forms.MSG_NAME_EMPTY),
     ("full_name", "   ", forms.MSG_NAME_EMPTY),
     ("full_name", "A" * 101, forms.MSG_NAME_LONG),
+    ("full_name", "3671011708950001", forms.MSG_NAME_LETTERS),
     ("nik", "", MSG_EMPTY),
     ("nik", "36710117089500O1", MSG_NOT_DIGITS),
     ("nik", "367101170895", MSG_WRONG_LENGTH.format(count=12)),
