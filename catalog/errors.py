@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel
@@ -18,6 +20,12 @@ def suggest(value: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
         return f" Maksud Anda '{options[text]}'?"
     match = difflib.get_close_matches(text, list(options), n=1, cutoff=0.6)
     return f" Maksud Anda '{options[match[0]]}'?" if match else ""
+
+
+def slugify(text: str) -> str:
+    """The lowercase slug a clerk probably meant: ``"BLK Baru"`` -> ``"blk-baru"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _field(loc: tuple[Any, ...]) -> str:

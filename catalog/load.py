@@ -26,8 +26,8 @@ from pydantic import BaseModel, ValidationError
 from catalog import checks
 from catalog.catalog import Catalog
 from catalog.dates import today_wib
-from catalog.errors import message_for
-from catalog.models import Agency, Center, Course, Dataset, Kejuruan
+from catalog.errors import message_for, slugify
+from catalog.models import SLUG_RE, Agency, Center, Course, Dataset, Kejuruan
 from catalog.problems import Problem
 from catalog.regions import load_regions
 from catalog.yamlread import Located, read_yaml
@@ -261,22 +261,33 @@ class _Loader:
     def load_center(self, folder: Path, refs: checks.References) -> tuple[Center | None, tuple]:
         center = None
         center_path = folder / CENTER_FILE
+        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        misnamed_centers = [p for p in entries if _is_misnamed_center_file(p)]
+        folder_id = self.checked_name(center_path, folder.name, "folder")
         if not center_path.is_file():
-            self.report_file(
-                self.rel(center_path),
-                f"Folder '{folder.name}' tidak punya {CENTER_FILE}. Buat berkas ini dengan data "
-                "pusat pelatihannya (lihat docs/panduan-staf.md).",
-            )
+            if not misnamed_centers:
+                self.report_file(
+                    self.rel(center_path),
+                    f"Folder '{folder.name}' tidak punya {CENTER_FILE}. Buat berkas ini dengan "
+                    "data pusat pelatihannya (lihat docs/panduan-staf.md).",
+                )
         else:
             file = self.read(center_path)
             if file is not None and self.require_mapping(file):
                 center = self.validate(file, Center, file.located.data)
                 if center is not None:
-                    for finding in checks.check_center(center, folder.name, refs):
+                    for finding in checks.check_center(center, folder_id, refs):
                         self.report(file, finding)
         courses = []
-        for path in sorted(folder.iterdir()):
-            if path.name == CENTER_FILE or path.name.startswith("."):
+        for path in entries:
+            if path.name == CENTER_FILE:
+                continue
+            if path in misnamed_centers:
+                self.report_file(
+                    self.rel(path),
+                    f"Berkas pusat pelatihan harus bernama {CENTER_FILE} (huruf kecil, akhiran "
+                    f".yml). Ganti nama berkas ini menjadi {CENTER_FILE}.",
+                )
                 continue
             if path.is_dir() or path.suffix not in YAML_SUFFIXES:
                 self.report_file(
@@ -285,25 +296,58 @@ class _Loader:
                     "Pindahkan atau hapus berkas/folder ini.",
                 )
                 continue
+            if path.suffix != ".yml":
+                twin = path.with_suffix(".yml")
+                if twin in entries:
+                    self.report_file(
+                        self.rel(path),
+                        f"Kursus '{path.stem}' sudah ada di berkas {twin.name}. "
+                        "Hapus salah satu dari kedua berkas itu.",
+                    )
+                    continue
+                self.report_file(
+                    self.rel(path),
+                    f"Nama berkas kursus harus berakhiran .yml. Ganti nama berkas ini menjadi "
+                    f"{twin.name}.",
+                )
+            stem = self.checked_name(path, path.stem, "berkas")
             file = self.read(path)
             if file is None or not self.require_mapping(file):
                 continue
             course = self.validate(file, Course, file.located.data)
             if course is None:
-                findings = checks.check_invalid_course(
-                    file.located.data, path.stem, refs, self.today
-                )
+                findings = checks.check_invalid_course(file.located.data, stem, refs, self.today)
                 for finding in findings:
                     self.report(file, finding)
                 continue
-            for finding in checks.check_course(course, path.stem, refs, self.today):
+            for finding in checks.check_course(course, stem, refs, self.today):
                 self.report(file, finding)
             runs = tuple(checks.with_end(run, course.duration.workdays) for run in course.runs)
             courses.append(course.model_copy(update={"runs": runs}))
         return center, tuple(courses)
 
+    def checked_name(self, path: Path, name: str, what: str) -> str:
+        """``name`` (a folder or file name that must equal an id) or the slug it should be."""
+        if SLUG_RE.match(name):
+            return name
+        slug = slugify(name) or "nama-baru"
+        suffix = "" if what == "folder" else ".yml"
+        self.report_file(
+            self.rel(path),
+            f"Nama {what} '{name}{suffix}' hanya boleh berisi huruf kecil, angka dan tanda '-', "
+            f"tanpa spasi. Ganti nama {what} menjadi '{slug}{suffix}'.",
+        )
+        return slug
+
     def errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
+
+
+def _is_misnamed_center_file(path: Path) -> bool:
+    """``center.yaml``, ``Center.yml``, ``centre.yml``: meant as the center file."""
+    name = path.name.lower()
+    stem, _, suffix = name.partition(".")
+    return path.name != CENTER_FILE and stem in ("center", "centre") and suffix in ("yml", "yaml")
 
 
 def _has_inner_error(loc: tuple, errors: list[Any]) -> bool:
