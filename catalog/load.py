@@ -130,7 +130,9 @@ class _Loader:
                 at_key = error["type"] in ("extra_forbidden",)
                 if error["type"] == "missing":
                     loc = loc[:-1]  # point at the mapping that lacks the key
-                self.report(file, checks.Finding(loc, message_for(error, model), at_key=at_key))
+                raw = file.located.raw.get(loc)
+                message = message_for(error, model, raw)
+                self.report(file, checks.Finding(loc, message, at_key=at_key))
             return None
 
     def validate_list(self, file: _File, model: type[BaseModel], what: str) -> list[Any]:

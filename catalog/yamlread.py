@@ -59,6 +59,8 @@ class Located:
     positions: dict[Path, Mark] = field(default_factory=dict)
     key_positions: dict[Path, Mark] = field(default_factory=dict)
     bad_paths: set[Path] = field(default_factory=set)  # values the reader already reported
+    # what the clerk typed for values YAML did not read as text (``no`` -> False), by path
+    raw: dict[Path, str] = field(default_factory=dict)
 
     def position(self, path: Path) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -123,6 +125,7 @@ class _Reader:
     def _scalar_value(self, node: ScalarNode, path: Path) -> Any:
         if node.tag == _STR_TAG:
             return node.value  # most values are plain text: no constructor needed
+        self.located.raw[path] = node.value
         try:
             return self._scalar.construct_object(node, deep=True)
         except (ConstructorError, ValueError):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from catalog.load import load_catalog
 from tests.sample_data import CENTER_YML, COURSE_YML, TODAY, write_courses
 
@@ -73,3 +75,97 @@ def test_center_folder_name_in_capitals(tmp_path: Path) -> None:
         "courses/BLK Baru/center.yml:1:5: id 'blk-contoh' harus sama dengan nama foldernya "
         "'blk-baru'. Ubah id menjadi 'blk-baru' atau ganti nama foldernya.",
     ]
+
+
+# -- values ----------------------------------------------------------------------------------
+
+COURSE = f"{DIR}/tata-boga.yml"
+
+
+def course_with(*changes: tuple[str, str]) -> str:
+    text = COURSE_YML
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            [("- id: 2027-1", "- id: no")],
+            f"{COURSE}:17:9: 'id' harus berupa teks, tetapi YAML membaca no sebagai ya/tidak "
+            '(true/false). Apit nilainya dengan tanda kutip: "no".',
+            id="run id no is a YAML 1.1 boolean",
+        ),
+        pytest.param(
+            [("title: Tata Boga", "title: 2027")],
+            f"{COURSE}:2:8: 'title' harus berupa teks, tetapi YAML membaca 2027 sebagai angka "
+            'atau tanggal. Apit nilainya dengan tanda kutip: "2027".',
+            id="number where text is expected",
+        ),
+        pytest.param(
+            [("title: Tata Boga", "title:")],
+            f"{COURSE}:2:7: 'title' belum diisi. Tulis nilainya setelah 'title:' atau hapus "
+            "baris itu.",
+            id="required value left empty",
+        ),
+        pytest.param(
+            [("selection: interview", "selection: wawancara")],
+            f"{COURSE}:14:12: 'wawancara' bukan pilihan untuk 'selection'. Maksud Anda "
+            "'interview'? Pilihan yang boleh: 'interview', 'test', 'administration' atau "
+            "'first-come'.",
+            id="choice written in Indonesian",
+        ),
+        pytest.param(
+            [("selection: interview", "selection: interview\nquota: 20")],
+            f"{COURSE}:15:1: Kolom 'quota' tidak boleh di sini; tempatnya di setiap angkatan di "
+            "bawah 'runs:'. Pindahkan baris ini ke sana dan samakan jorokannya.",
+            id="run key at the course level",
+        ),
+        pytest.param(
+            [("    quota: 20", "    quota: 20\n    max_age: 40")],
+            f"{COURSE}:21:5: Kolom 'max_age' tidak boleh di sini; tempatnya di bawah "
+            "'eligibility:'. Pindahkan baris ini ke sana dan samakan jorokannya.",
+            id="eligibility key inside a run",
+        ),
+        pytest.param(
+            [("    quota: 20", "    quota: 20\n    opens: 2026-11-16")],
+            f"{COURSE}:21:5: Kolom 'opens' tidak boleh di sini; tempatnya di bawah "
+            "'registration:' di setiap angkatan (runs). Pindahkan baris ini ke sana dan "
+            "samakan jorokannya.",
+            id="registration key directly in a run",
+        ),
+        pytest.param(
+            [("start: 2027-02-01", "start: Senin, 1 Februari 2027")],
+            f"{COURSE}:18:12: 'start' harus ditulis TTTT-BB-HH (tahun-bulan-hari): ubah "
+            "Senin, 1 Februari 2027 menjadi 2027-02-01.",
+            id="date written out in words",
+        ),
+        pytest.param(
+            [("start: 2027-02-01", "start: 2027/2/1")],
+            f"{COURSE}:18:12: 'start' harus ditulis TTTT-BB-HH (tahun-bulan-hari): ubah "
+            "2027/2/1 menjadi 2027-02-01.",
+            id="date with slashes",
+        ),
+        pytest.param(
+            [("mode: offline", "mode: offline\nfee: gratis")],
+            f"{COURSE}:9:6: 'fee' harus angka rupiah tanpa titik, tanpa 'Rp'; tulis 0 bila gratis.",
+            id="fee written as gratis",
+        ),
+        pytest.param(
+            [
+                (
+                    "registration: {opens: 2026-11-16, closes: 2027-01-22}",
+                    "registration: [2026-11-16, 2027-01-22]",
+                )
+            ],
+            f"{COURSE}:19:19: 'registration' harus berisi kolom-kolom di bawahnya (nama: nilai), "
+            "bukan daftar.",
+            id="list where a mapping is expected",
+        ),
+    ],
+)
+def test_value_mistakes(tmp_path: Path, changes: list[tuple[str, str]], expected: str) -> None:
+    assert problems(tmp_path, course=course_with(*changes)) == [expected]

@@ -90,7 +90,10 @@ COURSE_CASES = [
     (
         "date written the Indonesian way",
         ("start: 2027-02-01", "start: 01-02-2027"),
-        [f"{COURSE}:18:12: 'start' harus tanggal dengan bentuk TTTT-BB-HH, misalnya 2027-02-01."],
+        [
+            f"{COURSE}:18:12: 'start' harus ditulis TTTT-BB-HH (tahun-bulan-hari): ubah "
+            "01-02-2027 menjadi 2027-02-01."
+        ],
     ),
     (
         "duplicate key",
@@ -104,7 +107,7 @@ COURSE_CASES = [
         ("- id: 2027-1", "- id: Angkatan 1"),
         [
             f"{COURSE}:17:9: 'Angkatan 1' bukan id yang sah untuk 'id': gunakan huruf kecil, "
-            "angka dan tanda '-' saja, tanpa spasi, misalnya 'tata-boga'."
+            "angka dan tanda '-' saja, tanpa spasi. Maksud Anda 'angkatan-1'?"
         ],
     ),
     (
