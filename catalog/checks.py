@@ -14,11 +14,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from catalog.dates import format_date_long
-from catalog.errors import suggest
+from catalog.errors import slugify, suggest
 from catalog.models import Agency, Center, Course, Duration, Eligibility, Kejuruan, Run, Severity
 from catalog.regions import Regions
 from catalog.status import RunStatus, run_status
-from catalog.workdays import add_workdays
+from catalog.workdays import add_workdays, holiday_name, is_workday
 
 REVIEW_MAX_AGE = timedelta(days=180)
 
@@ -153,7 +153,7 @@ def _check_course_refs(
     if kejuruan is not None and kejuruan not in refs.kejuruan:
         yield Finding(
             ("kejuruan",),
-            f"Kejuruan '{kejuruan}' tidak dikenal.{suggest(kejuruan, refs.kejuruan)} "
+            f"Kejuruan '{kejuruan}' tidak dikenal.{_suggest_kejuruan(kejuruan, refs)} "
             "Gunakan id dari courses/kejuruan.yml.",
         )
     if organiser and organiser not in refs.agencies:
@@ -161,6 +161,13 @@ def _check_course_refs(
     for i, partner in enumerate(partners):
         if partner not in refs.agencies:
             yield Finding(("partners", i), unknown_agency(partner, refs))
+
+
+def _suggest_kejuruan(value: str, refs: References) -> str:
+    """Prefer the id whose label the clerk wrote (``pengelasan`` -> ``las``, label Pengelasan)."""
+    by_label = {slugify(k.label): k.id for k in refs.kejuruan.values()}
+    meant = by_label.get(slugify(value))
+    return f" Maksud Anda '{meant}'?" if meant else suggest(value, refs.kejuruan)
 
 
 def _check_eligibility(rules: Eligibility, refs: References) -> Iterator[Finding]:
@@ -209,6 +216,8 @@ def _check_runs(
                 f"Pendaftaran ditutup {reg.closes.isoformat()}, padahal angkatan dimulai "
                 f"{run.start.isoformat()}. Tutup pendaftaran paling lambat sehari sebelum mulai.",
             )
+        if not is_workday(run.start):
+            yield Finding((*where, "start"), _not_a_workday(run.start))
         computed = add_workdays(run.start, workdays) if workdays else None
         if computed is not None and run.end is not None and run.end != computed:
             yield Finding(
@@ -244,6 +253,18 @@ def _check_runs(
             "warning",
             at_key=True,
         )
+
+
+def _not_a_workday(start: date) -> str:
+    holiday = holiday_name(start)
+    reason = (
+        f"hari libur ({holiday})" if holiday else f"hari {format_date_long(start).split(',')[0]}"
+    )
+    following = add_workdays(start, 1)
+    return (
+        f"Tanggal mulai {start.isoformat()} jatuh pada {reason}, bukan hari kerja. Mulailah "
+        f"pada hari kerja, misalnya {following.isoformat()} ({format_date_long(following)})."
+    )
 
 
 def with_end(run: Run, workdays: int) -> Run:

@@ -29,12 +29,14 @@ from catalog.dates import today_wib
 from catalog.errors import message_for, slugify
 from catalog.models import SLUG_RE, Agency, Center, Course, Dataset, Kejuruan
 from catalog.problems import Problem
-from catalog.regions import load_regions
+from catalog.regions import Regions, load_regions
 from catalog.yamlread import Located, read_yaml
 
 REFERENCE_FILES = ("dataset.yml", "agencies.yml", "kejuruan.yml")
 CENTER_FILE = "center.yml"
 YAML_SUFFIXES = (".yml", ".yaml")
+# fields of a course file that name an id from kejuruan.yml or agencies.yml
+COURSE_REFERENCES = (("kejuruan",), ("organiser",), ("partners",))
 
 
 @dataclass
@@ -72,6 +74,7 @@ class _Loader:
         self.today = today
         self.workers = workers
         self.problems: list[Problem] = []
+        self.regions: Regions | None = None
 
     # -- reporting -----------------------------------------------------------------------------
 
@@ -116,7 +119,16 @@ class _Loader:
             return None
         return _File(rel, located)
 
-    def validate(self, file: _File, model: type[BaseModel], data: Any, prefix: tuple = ()) -> Any:
+    def validate(
+        self,
+        file: _File,
+        model: type[BaseModel],
+        data: Any,
+        prefix: tuple = (),
+        references: tuple[tuple[str, ...], ...] = (),
+    ) -> Any:
+        """The model, or None after reporting every error. A malformed id in one of the
+        ``references`` fields is left to the reference check, which names the id meant."""
         try:
             return model.model_validate(data)
         except ValidationError as exc:
@@ -125,15 +137,35 @@ class _Loader:
                 if error["type"] == "too_short" and _has_inner_error(error["loc"], errors):
                     continue  # pydantic also counts items that failed; those are reported already
                 loc = (*prefix, *error["loc"])
+                if error["type"] == "string_pattern_mismatch" and loc[:1] in references:
+                    continue
                 if loc in file.located.bad_paths:
                     continue  # the YAML reader already said what is wrong with this value
                 at_key = error["type"] in ("extra_forbidden",)
                 if error["type"] == "missing":
                     loc = loc[:-1]  # point at the mapping that lacks the key
                 raw = file.located.raw.get(loc)
-                message = message_for(error, model, raw)
+                message = self.wider_region(error) or message_for(error, model, raw)
                 self.report(file, checks.Finding(loc, message, at_key=at_key))
             return None
+
+    def wider_region(self, error: Any) -> str | None:
+        """A kecamatan or kota code where a kelurahan/desa code belongs, said in words."""
+        code = error.get("input")
+        loc = error["loc"]
+        if (
+            error["type"] != "string_pattern_mismatch"
+            or loc[-1] != "village"
+            or not isinstance(code, str)
+            or self.regions is None
+            or code not in self.regions
+        ):
+            return None
+        return (
+            f"'{code}' adalah kode wilayah {self.regions.label(code)}, bukan kode kelurahan/desa. "
+            "Tulis kode 10 angka kelurahan/desanya dalam tanda kutip; daftarnya ada di "
+            "catalog/data/wilayah/banten_villages.csv."
+        )
 
     def validate_list(self, file: _File, model: type[BaseModel], what: str) -> list[Any]:
         data = file.located.data
@@ -166,7 +198,7 @@ class _Loader:
         if not self.root.is_dir():
             self.report_file(self.rel(self.root), "Folder data tidak ditemukan.")
             return None
-        regions = load_regions()
+        regions = self.regions = load_regions()
         dataset = None
         reference: dict[str, list[Any]] = {"agencies.yml": [], "kejuruan.yml": []}
         for name in REFERENCE_FILES:
@@ -316,7 +348,7 @@ class _Loader:
             file = self.read(path)
             if file is None or not self.require_mapping(file):
                 continue
-            course = self.validate(file, Course, file.located.data)
+            course = self.validate(file, Course, file.located.data, references=COURSE_REFERENCES)
             if course is None:
                 findings = checks.check_invalid_course(file.located.data, stem, refs, self.today)
                 for finding in findings:

@@ -169,3 +169,46 @@ def course_with(*changes: tuple[str, str]) -> str:
 )
 def test_value_mistakes(tmp_path: Path, changes: list[tuple[str, str]], expected: str) -> None:
     assert problems(tmp_path, course=course_with(*changes)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            [("start: 2027-02-01", "start: 2027-01-31")],
+            f"{COURSE}:18:12: Tanggal mulai 2027-01-31 jatuh pada hari Minggu, bukan hari kerja. "
+            "Mulailah pada hari kerja, misalnya 2027-02-01 (Senin, 1 Februari 2027).",
+            id="run starts on a Sunday",
+        ),
+        pytest.param(
+            [("start: 2027-02-01", "start: 2027-02-05")],
+            f"{COURSE}:18:12: Tanggal mulai 2027-02-05 jatuh pada hari libur (Cuti Bersama Tahun "
+            "Baru Imlek), bukan hari kerja. Mulailah pada hari kerja, misalnya 2027-02-08 "
+            "(Senin, 8 Februari 2027).",
+            id="run starts on cuti bersama",
+        ),
+        pytest.param(
+            [("kejuruan: tata-boga", "kejuruan: pengelasan")],
+            f"{COURSE}:3:11: Kejuruan 'pengelasan' tidak dikenal. Maksud Anda 'las'? "
+            "Gunakan id dari courses/kejuruan.yml.",
+            id="kejuruan written as its label",
+        ),
+        pytest.param(
+            [("kejuruan: tata-boga", "kejuruan: Servis Elektronik")],
+            f"{COURSE}:3:11: Kejuruan 'Servis Elektronik' tidak dikenal. Maksud Anda "
+            "'elektronika'? Gunakan id dari courses/kejuruan.yml.",
+            id="kejuruan label with capitals gets one message naming the id",
+        ),
+    ],
+)
+def test_rule_mistakes(tmp_path: Path, changes: list[tuple[str, str]], expected: str) -> None:
+    assert problems(tmp_path, course=course_with(*changes)) == [expected]
+
+
+def test_kecamatan_code_where_a_village_belongs(tmp_path: Path) -> None:
+    center = CENTER_YML.replace('village: "3671011001"', 'village: "367101"')
+    assert problems(tmp_path, center=center) == [
+        f"{DIR}/center.yml:5:10: '367101' adalah kode wilayah Kecamatan Tangerang, Kota "
+        "Tangerang, Banten, bukan kode kelurahan/desa. Tulis kode 10 angka kelurahan/desanya "
+        "dalam tanda kutip; daftarnya ada di catalog/data/wilayah/banten_villages.csv."
+    ]
