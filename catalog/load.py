@@ -178,7 +178,11 @@ class _Loader:
             )
             return []
         items = [self.validate(file, model, item, (i,)) for i, item in enumerate(data)]
-        ids = [(i, item.id) for i, item in enumerate(items) if item is not None]
+        ids = [
+            (i, item.id if item is not None else raw.get("id"))
+            for i, (item, raw) in enumerate(zip(items, data, strict=True))
+            if item is not None or (isinstance(raw, dict) and isinstance(raw.get("id"), str))
+        ]
         for finding in checks.check_unique_ids(ids, what.capitalize()):
             self.report(file, finding)
         return items

@@ -183,8 +183,8 @@ def read_yaml(text: str, *, max_nodes: int = MAX_NODES) -> tuple[Located | None,
     """Parse one YAML document. Returns the located data (None when unreadable) and problems."""
     try:
         node = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError:
-        return None, [_syntax_problem(text)]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(text, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         return None, [YamlProblem(Position(1, 1), f"Berkas YAML tidak dapat dibaca: {exc}")]
     if node is None:
@@ -206,8 +206,12 @@ def read_yaml(text: str, *, max_nodes: int = MAX_NODES) -> tuple[Located | None,
     return reader.located, reader.problems
 
 
-def _syntax_problem(text: str) -> YamlProblem:
-    """Parse again with the pure-Python parser, whose messages are more specific than libyaml's."""
+def _syntax_problem(text: str, libyaml_error: yaml.MarkedYAMLError) -> YamlProblem:
+    """Parse again with the pure-Python parser, whose messages are more specific than libyaml's.
+
+    The two parsers disagree on a few inputs (libyaml refuses ``{opens:, 2026-11-16}``, the
+    pure-Python one reads it); then libyaml's error is the one reported.
+    """
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -233,6 +237,9 @@ def _syntax_problem(text: str) -> YamlProblem:
                 )
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         return YamlProblem(position, message)
+    mark = libyaml_error.problem_mark or libyaml_error.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    return YamlProblem(position, _syntax_message(libyaml_error))
 
 
 def _unbalanced_quote(text: str, last_line: int) -> Position | None:
@@ -246,7 +253,6 @@ def _unbalanced_quote(text: str, last_line: int) -> Position | None:
         if content.replace('\\"', "").count('"') % 2 == 1:
             return Position(number + 1, content.index('"') + 1)
     return None
-    return YamlProblem(Position(1, 1), "Kesalahan penulisan YAML. Periksa berkas ini.")
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
@@ -254,6 +260,10 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     hints = {
         "found character '\\t' that cannot start any token": (
             "Ada karakter Tab. YAML hanya menerima spasi untuk menjorok; ganti Tab dengan spasi."
+        ),
+        "found unexpected ':'": (
+            "Tanda ':' di tempat yang salah. Jika nilai berisi ':', apit dengan tanda kutip; "
+            "di dalam {...} tulis 'nama: nilai' dipisah koma."
         ),
         "mapping values are not allowed here": (
             "Tanda ':' di tempat yang salah. Jika nilai berisi ':', apit dengan tanda kutip, "

@@ -212,3 +212,28 @@ def test_kecamatan_code_where_a_village_belongs(tmp_path: Path) -> None:
         "Tangerang, Banten, bukan kode kelurahan/desa. Tulis kode 10 angka kelurahan/desanya "
         "dalam tanda kutip; daftarnya ada di catalog/data/wilayah/banten_villages.csv."
     ]
+
+
+def test_duplicate_kejuruan_is_reported_even_when_the_copy_is_incomplete(tmp_path: Path) -> None:
+    courses = write_courses(tmp_path)
+    kejuruan = courses / "kejuruan.yml"
+    lines = kejuruan.read_text(encoding="utf-8").count("\n")
+    kejuruan.write_text(
+        kejuruan.read_text(encoding="utf-8") + "- id: las\n  label: Las\n", encoding="utf-8"
+    )
+    result = load_catalog(courses, today=TODAY, base=tmp_path)
+    assert [p.format_text() for p in result.problems] == [
+        f"courses/kejuruan.yml:{lines + 1}:3: Kolom 'description' wajib diisi. "
+        "Tambahkan baris 'description: ...'.",
+        f"courses/kejuruan.yml:{lines + 1}:7: Kejuruan 'las' sudah ditulis di isian ke-4. "
+        "Hapus salah satunya atau beri id lain.",
+    ]
+
+
+def test_syntax_error_only_libyaml_refuses(tmp_path: Path) -> None:
+    # The pure-Python parser reads this; libyaml does not. It used to crash the checker.
+    course = course_with(("{opens: 2026-11-16", "{opens:, 2026-11-16"))
+    assert problems(tmp_path, course=course) == [
+        f"{COURSE}:19:25: Kesalahan penulisan YAML: Tanda ':' di tempat yang salah. Jika nilai "
+        "berisi ':', apit dengan tanda kutip; di dalam {...} tulis 'nama: nilai' dipisah koma."
+    ]
