@@ -5,7 +5,7 @@ The models mirror the YAML files field by field and reject unknown keys, so a cl
 files and keeps the line of every value, :mod:`catalog.load` maps validation errors back to lines,
 and :mod:`catalog.checks` does the rules that span several fields or files.
 
-Every model's docstring shows the YAML it is read from; ``tests/catalog/test_docs.py`` checks that
+Every model's docstring shows the YAML it is read from; ``tests/test_docs.py`` checks that
 each field is documented in the staff guide.
 """
 
