@@ -16,7 +16,12 @@ cli_language.install()  # click's own messages in Indonesian
 
 
 @click.command()
-@click.argument("directory", default="courses", type=click.Path(file_okay=False, path_type=Path))
+@click.argument(
+    "directory",
+    default="courses",
+    metavar="[FOLDER]",
+    type=click.Path(file_okay=False, path_type=Path),
+)
 @click.option(
     "--strict",
     is_flag=True,
@@ -37,7 +42,7 @@ cli_language.install()  # click's own messages in Indonesian
     help="Periksa seolah-olah hari ini tanggal ini (TTTT-BB-HH, WIB). Bawaan: hari ini.",
 )
 def check(directory: Path, strict: bool, fmt: str, today: object) -> None:
-    """Periksa semua berkas data di DIRECTORY (bawaan: courses) dan laporkan semua masalah sekaligus."""
+    """Periksa semua berkas data di FOLDER (bawaan: courses) dan laporkan semua masalah sekaligus."""
     day = today.date() if today is not None else None  # type: ignore[attr-defined]
     result = load_catalog(directory, today=day)
     for line in iter_messages(result.problems, fmt):

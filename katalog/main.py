@@ -37,10 +37,30 @@ class LazyGroup(click.Group):
             return None
         module_name, attribute = target.split(":")
         module = importlib.import_module(module_name)
-        return getattr(module, attribute)
+        return localise(getattr(module, attribute))
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+OPTIONS_METAVAR = "[PILIHAN]"
+SUBCOMMAND_METAVAR = "PERINTAH [ARGUMEN]..."
+
+
+def localise(command: click.Command) -> click.Command:
+    """Usage lines in Indonesian ("katalog queue [PILIHAN] PERINTAH [ARGUMEN]..."): click's
+    metavariables are plain attributes, out of the reach of its gettext messages."""
+    command.options_metavar = OPTIONS_METAVAR
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = SUBCOMMAND_METAVAR
+        for sub in command.commands.values():
+            localise(sub)
+    return command
+
+
+@click.group(
+    cls=LazyGroup,
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=SUBCOMMAND_METAVAR,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(package_name="katalog-pelatihan")
 def cli() -> None:
     """Katalog Pelatihan Kerja: periksa data kursus, bangun situs, jalankan formulir

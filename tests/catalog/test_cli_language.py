@@ -49,7 +49,7 @@ def test_a_mistyped_date_is_explained_in_indonesian() -> None:
     )
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "Cara pakai: katalog queue purge [OPTIONS]",
+        "Cara pakai: katalog queue purge [PILIHAN]",
         "Lihat bantuan dengan: katalog queue purge --help",
         "",
         "Gagal: Nilai '--before' salah: '01-01-2027' tidak sesuai bentuk '%Y-%m-%d'.",
@@ -64,10 +64,11 @@ def test_unknown_options_and_commands_are_explained_in_indonesian() -> None:
 
 
 def test_help_headings_are_indonesian() -> None:
-    for args in ([], ["check"], ["build"], ["serve"], ["queue", "export"]):
+    for args in ([], ["check"], ["build"], ["serve"], ["queue"], ["queue", "export"]):
         result = CliRunner().invoke(cli, [*args, "--help"], prog_name="katalog")
         assert result.exit_code == 0
         assert result.stdout.startswith("Cara pakai: katalog")
         assert "\nPilihan:\n" in result.stdout
         assert "Tampilkan bantuan ini lalu keluar." in result.stdout
         assert "Usage:" not in result.stdout and "Show this message" not in result.stdout
+        assert "[OPTIONS]" not in result.stdout and "COMMAND" not in result.stdout
