@@ -453,3 +453,23 @@ def test_consent_links_to_configured_privacy_notice(make_app):
     client = make_app(PRIVACY_URL="https://contoh.example.org/privasi").test_client()
     html = client.get(BOGA).get_data(as_text=True)
     assert '<a href="https://contoh.example.org/privasi">pemberitahuan privasi</a>' in html
+
+
+def test_footer_and_receipt_say_free_only_when_it_is_true(make_app, form_catalog):
+    free = make_app().test_client()
+    assert "Semua pelatihan di katalog ini gratis." in free.get(BOGA).get_data(as_text=True)
+    receipt = free.get(register(free).headers["Location"]).get_data(as_text=True)
+    assert "Pendaftaran dan pelatihan ini gratis." in receipt
+
+    course = form_catalog / "blk-contoh" / "tata-boga.yml"
+    text = course.read_text(encoding="utf-8")
+    course.write_text(
+        text.replace("title: Tata Boga\n", "title: Tata Boga\nfee: 1250000\n"), "utf-8"
+    )
+    paid = make_app(QUEUE_PATH=str(form_catalog.parent / "paid.jsonl")).test_client()
+    page = paid.get(BOGA).get_data(as_text=True)
+    assert "Semua pelatihan di katalog ini gratis." not in page
+    assert "Biaya pelatihan, bila ada, tertulis di halaman pelatihannya." in page
+    receipt = paid.get(register(paid).headers["Location"]).get_data(as_text=True)
+    assert "Pendaftaran dan pelatihan ini gratis." not in receipt
+    assert "Pendaftaran ini gratis. Biaya pelatihan Rp1.250.000 hanya dibayar" in receipt
