@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from catalog.labels import DOCUMENT, EDUCATION, EDUCATION_ORDER, TARGET_GROUP
+from catalog.labels import DOCUMENT, EDUCATION, EDUCATION_ORDER, TARGET_GROUP, TARGET_GROUP_WHO
 from catalog.models import Education, Eligibility, TargetGroup
 from catalog.regions import Regions
 
@@ -96,7 +96,8 @@ def check_domicile(rules: Eligibility, village: str, regions: Regions) -> str | 
         return None
     return (
         f"Pelatihan ini hanya untuk warga ber-KTP {domicile_label(rules, regions)}. "
-        "Pilih kelurahan/desa sesuai alamat di KTP Anda."
+        "Pilih kelurahan/desa sesuai alamat di KTP Anda; jika KTP Anda dari wilayah lain, pilih "
+        "pelatihan lain."
     )
 
 
@@ -104,10 +105,9 @@ def check_target_groups(rules: Eligibility, declared: Collection[TargetGroup]) -
     missing = [g for g in rules.target_groups if g not in declared]
     if not missing:
         return None
-    return (
-        f"Pelatihan ini khusus untuk warga yang {_join([TARGET_GROUP[g] for g in missing])}. "
-        "Jika Anda tidak termasuk, pilih pelatihan lain."
-    )
+    who = [TARGET_GROUP_WHO[g] for g in missing]  # every one is required: joined with "dan"
+    everyone = ", ".join(who[:-1]) + " dan " + who[-1] if len(who) > 1 else who[0]
+    return f"Pelatihan ini khusus untuk {everyone}. Jika Anda tidak termasuk, pilih pelatihan lain."
 
 
 def check_education(rules: Eligibility, education: Education) -> str | None:
@@ -115,4 +115,7 @@ def check_education(rules: Eligibility, education: Education) -> str | None:
         return None
     if EDUCATION_ORDER.index(education) >= EDUCATION_ORDER.index(rules.min_education):
         return None
-    return f"Pelatihan ini mensyaratkan pendidikan paling rendah {EDUCATION[rules.min_education]}."
+    return (
+        f"Pelatihan ini mensyaratkan pendidikan paling rendah {EDUCATION[rules.min_education]}. "
+        "Pilih pelatihan lain yang sesuai pendidikan Anda."
+    )

@@ -23,7 +23,7 @@ CENTER_KIND = {
 
 MODE = {
     Mode.OFFLINE: "Tatap muka",
-    Mode.ONLINE: "Daring (online)",
+    Mode.ONLINE: "Daring (lewat internet)",
     Mode.HYBRID: "Campuran (tatap muka dan daring)",
 }
 
@@ -51,12 +51,23 @@ TARGET_GROUP = {
     TargetGroup.WOMEN: "perempuan",
 }
 
+# The same groups as the people they are, for "Pelatihan ini khusus untuk ...".
+TARGET_GROUP_WHO = {
+    TargetGroup.DTKS: "warga yang terdaftar di DTKS/DTSEN (data keluarga kurang mampu)",
+    TargetGroup.JOB_SEEKER: "warga yang sedang mencari kerja",
+    TargetGroup.LAID_OFF: "warga yang terdampak PHK",
+    TargetGroup.DISABILITY: "penyandang disabilitas",
+    TargetGroup.MSME: "pelaku usaha mikro/UMKM",
+    TargetGroup.YOUTH: "pemuda berusia 16 sampai 30 tahun",
+    TargetGroup.WOMEN: "perempuan",
+}
+
 DOCUMENT = {
     Document.KTP: "KTP (asli dan fotokopi)",
     Document.KK: "Kartu Keluarga (fotokopi)",
     Document.IJAZAH: "Ijazah terakhir (fotokopi)",
     Document.PAS_FOTO: "Pas foto berwarna 3×4",
-    Document.SKTM: "Surat Keterangan Tidak Mampu (SKTM) dari kelurahan",
+    Document.SKTM: "Surat Keterangan Tidak Mampu (SKTM) dari kelurahan/desa",
     Document.DOMISILI: "Surat keterangan domisili",
     Document.KARTU_KUNING: "Kartu pencari kerja (AK/1, kartu kuning)",
     Document.SEHAT: "Surat keterangan sehat",

@@ -35,7 +35,7 @@ MSG_GENDER_NIK = (
 )
 MSG_DTKS_UNKNOWN = (
     "Pelatihan ini khusus untuk warga yang terdaftar di DTKS/DTSEN; jawaban \u201cTidak tahu\u201d "
-    "belum cukup. Tanyakan ke kantor kelurahan atau periksa di cekbansos.kemensos.go.id, "
+    "belum cukup. Tanyakan ke kantor kelurahan/desa atau periksa di cekbansos.kemensos.go.id, "
     "lalu daftar lagi."
 )
 MSG_DUPLICATE = (

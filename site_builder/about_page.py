@@ -46,7 +46,7 @@ def render(ctx: SiteContext) -> str:
         )
     text.md(
         "## Situs ini tidak melacak Anda {#pelacakan}",
-        "<p>Situs katalog ini tidak memakai cookie, tidak memasang iklan dan tidak memakai alat "
+        "<p>Situs katalog ini tidak menyimpan kuki (cookie) di ponsel atau komputer Anda, tidak memasang iklan dan tidak memakai alat "
         "pelacak atau statistik pengunjung. Halaman tidak memuat apa pun dari situs lain. Tautan "
         "ke peta (OpenStreetMap) dan ke WhatsApp baru membuka situs lain jika Anda "
         "menekannya.</p>",

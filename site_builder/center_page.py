@@ -87,7 +87,7 @@ def render(ctx: SiteContext, center_id: str) -> str:
         ul(contact, "contact")
         if contact
         else "<p>Kontak belum tercantum. Tanyakan ke "
-        f"{esc(agency.name)} atau kantor kelurahan setempat.</p>",
+        f"{esc(agency.name)} atau kantor kelurahan/desa setempat.</p>",
         h(2, "Pelatihan di sini", "pelatihan"),
         course_list(ctx, courses, url, "Belum ada pelatihan yang tercantum."),
     )

@@ -50,7 +50,7 @@ def run_row(ctx: SiteContext, ref: RunRef, page_url: str) -> str:
     if status is RunStatus.OPEN:
         window.append(f"Daftar paling lambat {esc(format_date_long(reg.closes))}.")
     elif status is RunStatus.UPCOMING:
-        window.append(f"Dibuka {esc(format_date_long(reg.opens))}.")
+        window.append(f"Pendaftaran dibuka {esc(format_date_long(reg.opens))}.")
     quota = [f"{run.quota} orang", applicants(ctx, ref)]
     if run.applicant_cap:
         quota.append(
@@ -181,6 +181,15 @@ def render(ctx: SiteContext, ref: CourseRef) -> str:
     return text.render()
 
 
+# Said before the list of places, by how the course is taught.
+PLACE_INTRO = {
+    Mode.OFFLINE: "",
+    Mode.HYBRID: "Sebagian kelas lewat internet. Pertemuan tatap muka di:",
+    Mode.ONLINE: "Kelas lewat internet; tautannya dikirim kepada peserta yang diterima. Alamat "
+    "penyelenggara:",
+}
+
+
 def _places(ctx: SiteContext, runs: list[RunRef]) -> list[str]:
     """Where the course meets, as plain Markdown (search finds a course by kelurahan and
     kecamatan); the map links are in the runs table."""
@@ -194,8 +203,7 @@ def _places(ctx: SiteContext, runs: list[RunRef]) -> list[str]:
         text = ", ".join(parts)
         if text not in seen:
             seen.append(text)
-    mode = runs[0].course.mode
-    intro = "" if mode is Mode.OFFLINE else f"{md_text(labels.MODE[mode])}. Tempat pertemuan:"
+    intro = PLACE_INTRO[runs[0].course.mode]
     note = "Peta setiap tempat ada di tabel jadwal angkatan."
     return [intro, md_list(seen), note]
 

@@ -122,7 +122,7 @@ def _calendar_head(name: str, uid: str, cache: BuildCache) -> bytes:
 def location_text(run_ref: RunRef, catalog: Catalog) -> str:
     """Venue (or center), street address and kelurahan, e.g. for a map search."""
     if run_ref.course.mode is Mode.ONLINE:
-        return "Daring (online)"
+        return "Daring (lewat internet)"
     venue = run_ref.run.venue
     parts = [venue.name, venue.address] if venue else [run_ref.center.name, run_ref.center.address]
     parts.append(catalog.regions.label(run_ref.village))

@@ -39,7 +39,7 @@ def test_form_page_shows_course_run_and_rules(client):
     assert "<dd>Gratis</dd>" in html
     assert "Berusia 18 sampai 45 tahun saat pelatihan dimulai." in html
     assert "Alamat di KTP berada di Kota Tangerang, Banten." in html
-    assert "Pendaftaran dibuka sampai <strong>Jumat, 22 Januari 2027</strong>." in html
+    assert "Daftar paling lambat <strong>Jumat, 22 Januari 2027</strong>." in html
     assert "KTP (asli dan fotokopi), Kartu Keluarga (fotokopi)" in html
     assert 'id="kirim"' in html
     assert '<a href="/daftar/privasi">pemberitahuan privasi</a>' in html

@@ -96,7 +96,8 @@ def test_domicile_is_judged_by_ktp_village_not_nik(client, value, message):
     html = post(client, village=value).get_data(as_text=True)
     expected = message or (
         "Pelatihan ini hanya untuk warga ber-KTP Kota Tangerang, Banten. "
-        "Pilih kelurahan/desa sesuai alamat di KTP Anda."
+        "Pilih kelurahan/desa sesuai alamat di KTP Anda; jika KTP Anda dari wilayah lain, pilih "
+        "pelatihan lain."
     )
     assert error_of(html, "village") == escape(expected)
 
@@ -291,7 +292,8 @@ def test_age_limits_are_inclusive_on_the_start_day(client):
 def test_education_minimum(client):
     html = post(client, JAHIT, education="sd").get_data(as_text=True)
     assert error_of(html, "education") == (
-        "Pelatihan ini mensyaratkan pendidikan paling rendah SMP/sederajat."
+        "Pelatihan ini mensyaratkan pendidikan paling rendah SMP/sederajat. "
+        "Pilih pelatihan lain yang sesuai pendidikan Anda."
     )
 
 

@@ -125,7 +125,7 @@ def test_upcoming_run_has_a_hidden_button_for_the_live_script(course: Element) -
     assert upcoming.find("span", cls="run-status").text == "Akan dibuka"
     button = upcoming.find("a", cls="daftar-button")
     assert "hidden" in button.attrs
-    assert "Dibuka Senin, 22 Maret 2027." in upcoming.text
+    assert "Pendaftaran dibuka Senin, 22 Maret 2027." in upcoming.text
     assert "Senin–Jumat, 08.00–15.00 WIB" in upcoming.text
     place = upcoming.find("td", data_label="Tempat")
     assert "Kantor Kelurahan Keroncong" in place.text

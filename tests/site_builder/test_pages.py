@@ -98,7 +98,7 @@ def test_calendar_groups_unfinished_runs_by_month(built_site: BuiltSite) -> None
 
 def test_about_page_explains_privacy(built_site: BuiltSite) -> None:
     text = parse(built_site.page("tentang/")).find("article").text
-    assert "tidak memakai cookie" in text
+    assert "tidak menyimpan kuki (cookie)" in text
     assert "Diterbitkan oleh Katalog Pelatihan Contoh." in text
     assert "hanya untuk memeriksa syarat, menyeleksi peserta" in text
     links = parse(built_site.page("tentang/")).find_all("a")
