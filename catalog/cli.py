@@ -37,6 +37,7 @@ cli_language.install()  # click's own messages in Indonesian
 )
 @click.option(
     "--today",
+    metavar="TTTT-BB-HH",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     help="Periksa seolah-olah hari ini tanggal ini (TTTT-BB-HH, WIB). Bawaan: hari ini.",

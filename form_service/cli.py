@@ -27,8 +27,16 @@ class _PathsOnly(logging.Filter):
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--host", default="127.0.0.1", show_default=True, help="Alamat yang didengarkan.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Nomor port.")
+@click.option(
+    "--host",
+    metavar="ALAMAT",
+    default="127.0.0.1",
+    show_default=True,
+    help="Alamat yang didengarkan.",
+)
+@click.option(
+    "--port", metavar="ANGKA", default=8000, show_default=True, type=int, help="Nomor port."
+)
 @click.option(
     "--site",
     "site_dir",
@@ -40,12 +48,14 @@ class _PathsOnly(logging.Filter):
 @click.option(
     "--queue",
     "queue_path",
+    metavar="BERKAS",
     default=None,
     help="Berkas antrean pendaftaran (bawaan: KATALOG_QUEUE_PATH atau var/queue.jsonl).",
 )
 @click.option(
     "--data",
     "data_dir",
+    metavar="FOLDER",
     default=None,
     help="Folder data kursus (bawaan: KATALOG_DATA_DIR atau courses).",
 )

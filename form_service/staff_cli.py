@@ -421,7 +421,9 @@ def purge(
         click.echo(f"Tidak ada pendaftaran {what}. Berkas tidak diubah.")
         return
     if not yes:
-        _confirm(f"Hapus {preview.removed} pendaftaran {what} dari {queue_path}? [y/N] ")
+        _confirm(
+            f"Hapus {preview.removed} pendaftaran {what} dari {queue_path}? Ketik ya untuk menghapus: "
+        )
     result = store.rewrite(keep)
     click.echo(f"Dihapus: {result.removed} pendaftaran. Tetap disimpan: {result.kept}.")
     _damaged_note(result.damaged_kept)

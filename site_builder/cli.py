@@ -37,12 +37,14 @@ def _progress(message: str) -> None:
 )
 @click.option(
     "--base-url",
+    metavar="ALAMAT",
     default="",
     help="Alamat situs yang diterbitkan, misalnya https://pelatihan.tangerangkota.go.id/ "
     "(untuk tautan bagikan, kalender, poster dan peta situs).",
 )
 @click.option(
     "--form-url",
+    metavar="ALAMAT",
     default="",
     help="Alamat layanan formulir pendaftaran, misalnya https://daftar.tangerangkota.go.id. "
     "Kosong: formulir ada di alamat yang sama dengan situs (/daftar/...).",
@@ -56,6 +58,7 @@ def _progress(message: str) -> None:
 )
 @click.option(
     "--today",
+    metavar="TTTT-BB-HH",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     help="Hitung status pendaftaran seolah-olah hari ini tanggal ini (TTTT-BB-HH, WIB). "
@@ -91,6 +94,7 @@ def _progress(message: str) -> None:
 @click.option(
     "--jobs",
     "-j",
+    metavar="ANGKA",
     type=click.IntRange(min=1),
     default=None,
     help="Jumlah proses yang membangun halaman bersamaan. Bawaan: jumlah inti prosesor yang "

@@ -52,7 +52,8 @@ def test_a_mistyped_date_is_explained_in_indonesian() -> None:
         "Cara pakai: katalog queue purge [PILIHAN]",
         "Lihat bantuan dengan: katalog queue purge --help",
         "",
-        "Gagal: Nilai '--before' salah: '01-01-2027' tidak sesuai bentuk '%Y-%m-%d'.",
+        "Gagal: Nilai '--before' salah: '01-01-2027' bukan tanggal berbentuk TTTT-BB-HH, "
+        "misalnya 2026-11-23.",
     ]
 
 

@@ -104,7 +104,7 @@ def test_purge_a_run_after_confirmation(queue_cli, queue_path, qf):
 
     assert result.exit_code == 0
     assert result.stdout.startswith(
-        f"Hapus 2 pendaftaran angkatan {qf.RUN_BOGA} dari {queue_path}? [y/N] "
+        f"Hapus 2 pendaftaran angkatan {qf.RUN_BOGA} dari {queue_path}? Ketik ya untuk menghapus: "
         "Dihapus: 2 pendaftaran. Tetap disimpan: 2.\n"
     )
     assert ids_in(queue_path) == [qf.fake_id(3), qf.fake_id(4)]
