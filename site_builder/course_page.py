@@ -51,7 +51,7 @@ def run_row(ctx: SiteContext, ref: RunRef, page_url: str) -> str:
         window.append(f"Daftar paling lambat {esc(format_date_long(reg.closes))}.")
     elif status is RunStatus.UPCOMING:
         window.append(f"Pendaftaran dibuka {esc(format_date_long(reg.opens))}.")
-    quota = [f"{run.quota} orang", applicants(ctx, ref)]
+    quota = [f"{run.quota} peserta", applicants(ctx, ref)]
     if run.applicant_cap:
         quota.append(
             f'<span class="run-cap">Setelah {run.applicant_cap} pendaftar, pendaftar berikutnya '
@@ -238,7 +238,7 @@ def _organiser(ctx: SiteContext, ref: CourseRef, url: str) -> str:
         lines.append(f"<p>Bekerja sama dengan {partners}.</p>")
     lines.append(
         "<p>Pertanyaan tentang pelatihan ini dijawab oleh penyelenggara; lihat "
-        f"{link(urls.relative(url, urls.center(ref.center.id)), 'kontak pusat pelatihan')}.</p>"
+        f"{link(urls.relative(url, urls.center(ref.center.id)), 'kontak tempat pelatihan')}.</p>"
     )
     return "".join(lines)
 

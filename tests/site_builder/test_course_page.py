@@ -115,6 +115,7 @@ def test_open_run_has_a_daftar_button_to_the_exact_form_url(course: Element) -> 
     assert button.get("data-run-id") == "blk-contoh/tata-boga/2027-1"
     assert "hidden" not in button.attrs
     assert open_row.find("span", cls="run-applicants").text == "45 pendaftar untuk 20 kursi"
+    assert "20 peserta" in open_row.find("td", data_label="Kuota").text
     assert "Daftar paling lambat Jumat, 22 Januari 2027." in open_row.text
     assert "1–22 Februari 2027" in open_row.text
 
