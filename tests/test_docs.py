@@ -77,3 +77,22 @@ def test_readme_names_every_command() -> None:
         "```",
     ]
     assert lines[2].startswith("make run") and lines[3].startswith("make test")
+
+
+def test_the_queue_guide_covers_every_queue_command_and_purge_option() -> None:
+    from form_service.staff_cli import queue
+
+    guide = (REPO / "docs" / "panduan-antrean.md").read_text(encoding="utf-8")
+    missing = [
+        f"katalog queue {name}" for name in queue.commands if f"katalog queue {name}" not in guide
+    ]
+    purge = queue.commands["purge"]
+    missing += [
+        option
+        for param in purge.params
+        for option in param.opts
+        if option.startswith("--")
+        and option not in ("--yes", "--queue", "--data", "--help")
+        and option not in guide
+    ]
+    assert missing == [], f"docs/panduan-antrean.md does not explain {missing}"
