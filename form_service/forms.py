@@ -147,13 +147,11 @@ class RegistrationForm(FlaskForm):
         village_choices: list | dict,
         village_known: Callable[[str], bool],
         village_options_html: Callable[[str | None], str] | None = None,
-        known_regencies: frozenset[str],
         today: date,
     ) -> None:
         self.village.choices = village_choices
         self.village.options_html = village_options_html
         self._village_known = village_known
-        self._known_regencies = known_regencies
         self._today = today
         self.parsed_nik = None
         self.parsed_birth_date = None
@@ -171,9 +169,11 @@ class RegistrationForm(FlaskForm):
 
     def validate_nik(self, field: StringField) -> None:
         try:
-            self.parsed_nik = parse_nik(
-                field.data or "", known_regencies=self._known_regencies, today=self._today
-            )
+            # The province must exist; the regency is not checked against today's list. A NIK
+            # keeps the codes of the region that issued it, and regions have been renumbered
+            # since (Kalimantan Utara in 2012, the Papua provinces in 2022): such residents
+            # would otherwise be locked out. Staff check the KTP itself.
+            self.parsed_nik = parse_nik(field.data or "", today=self._today)
         except NikError as error:
             raise ValidationError(error.message) from None
 

@@ -71,7 +71,6 @@ class State:
     catalog: Catalog
     queue: RegistrationQueue
     fixed_today: date | None
-    known_regencies: frozenset[str] = frozenset()
     # blank form pages by (run id, day, run full); a few runs x a few KB
     pages: dict[tuple[str, date, bool], str] = field(default_factory=dict)
     _villages: dict[str, Villages] = field(default_factory=dict)
@@ -107,7 +106,6 @@ def init_app(app: Flask) -> None:
         catalog=catalog_,
         queue=queue,
         fixed_today=config["TODAY"],
-        known_regencies=catalog_.regions.regencies,
     )
 
 

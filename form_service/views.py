@@ -136,7 +136,6 @@ def configured_form(ref: RunRef) -> RegistrationForm:
         village_choices=villages.choices,
         village_known=villages.known,
         village_options_html=villages.options_html,
-        known_regencies=state.state().known_regencies,
         today=state.today(),
     )
     return form

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from catalog.nik import MSG_EMPTY, MSG_NOT_DIGITS, MSG_UNKNOWN_REGENCY, MSG_WRONG_LENGTH
+from catalog.nik import MSG_EMPTY, MSG_NOT_DIGITS, MSG_UNKNOWN_PROVINCE, MSG_WRONG_LENGTH
 from catalog.phone import MSG_BAD_CHARACTERS, MSG_FOREIGN, MSG_NOT_MOBILE
 from catalog.phone import MSG_EMPTY as MSG_PHONE_EMPTY
 from form_service import forms
@@ -43,7 +43,7 @@ BAD_INPUTS = [
     ("nik", "", MSG_EMPTY),
     ("nik", "36710117089500O1", MSG_NOT_DIGITS),
     ("nik", "367101170895", MSG_WRONG_LENGTH.format(count=12)),
-    ("nik", "3699011708950001", MSG_UNKNOWN_REGENCY.format(code="3699")),
+    ("nik", "9911011708950001", MSG_UNKNOWN_PROVINCE.format(code="99")),
     ("birth_date", "", forms.MSG_BIRTH_EMPTY),
     ("birth_date", "17 Agustus 1995", forms.MSG_BIRTH_FORMAT),
     ("birth_date", "31-02-1995", forms.MSG_BIRTH_INVALID),
@@ -510,3 +510,17 @@ def test_each_visitor_gets_their_own_token_on_the_cached_page(make_app):
     assert tokens[0].split(".")[0] == tokens[2].split(".")[0]  # same session, same raw token
     response = second.post(BOGA, data={**valid_answers(), "csrf_token": tokens[0]})
     assert response.status_code == 422  # first's token is no good in second's session
+
+
+@pytest.mark.parametrize(
+    "nik",
+    [
+        "9471011708950001",  # Kota Jayapura before the Papua provinces were renumbered (2022)
+        "6473011708950001",  # Kota Tarakan before Kalimantan Utara was created (2012)
+    ],
+)
+def test_a_nik_issued_under_an_old_regency_code_can_register(app, client, nik):
+    """A NIK keeps the codes of the region that issued it; the KTP address decides domicile."""
+    response = post(client, nik=nik)
+    assert response.status_code == 303
+    assert stored_applicant(app, response)["nik"] == nik
