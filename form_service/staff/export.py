@@ -263,9 +263,10 @@ def _selected(lines: Iterable[QueueLine], result: ExportResult, run_id: str | No
             continue
         result.records += 1
         counts = result.per_run.setdefault(record["run_id"], RunStats())
-        if record.get("status") == "waitlist":
+        status = record.get("status")  # counted as `katalog queue stats` counts (verify flags others)
+        if status == "waitlist":
             counts.waitlist += 1
-        else:
+        elif status == "registered":
             counts.registered += 1
         yield record
 

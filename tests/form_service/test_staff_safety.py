@@ -115,3 +115,22 @@ def test_a_lone_dash_is_shown_as_is_but_a_dash_formula_is_neutralised():
     assert neutralise("-") == "-"
     assert neutralise("-2+3") == "'-2+3"
     assert neutralise("--") == "'--"
+
+
+def test_export_summary_counts_like_stats(queue_cli, queue_path, qf, tmp_path):
+    import openpyxl
+
+    from form_service.staff.export import SUMMARY_SHEET
+
+    records = [qf.make_record(1), qf.make_record(2, status="waitlist"), qf.make_record(3)]
+    records[2]["status"] = "batal"  # not a status the form writes; verify reports it
+    qf.write_queue(queue_path, records)
+    out = tmp_path / "hasil.xlsx"
+    assert queue_cli("export", "--out", str(out)).exit_code == 0
+    workbook = openpyxl.load_workbook(out, read_only=True)
+    rows = list(workbook[SUMMARY_SHEET].iter_rows(values_only=True))
+    workbook.close()
+    assert rows[0][-2:] == ("Terdaftar", "Daftar tunggu")
+    assert rows[1][-2:] == (1, 1)
+    stats = queue_cli("stats", "--run", qf.RUN_BOGA).stdout
+    assert "  Terdaftar            : 1" in stats and "  Daftar tunggu        : 1" in stats
