@@ -263,7 +263,9 @@ def _selected(lines: Iterable[QueueLine], result: ExportResult, run_id: str | No
             continue
         result.records += 1
         counts = result.per_run.setdefault(record["run_id"], RunStats())
-        status = record.get("status")  # counted as `katalog queue stats` counts (verify flags others)
+        status = record.get(
+            "status"
+        )  # counted as `katalog queue stats` counts (verify flags others)
         if status == "waitlist":
             counts.waitlist += 1
         elif status == "registered":
