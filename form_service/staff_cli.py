@@ -21,7 +21,7 @@ from typing import IO, Any
 import click
 
 from catalog import cli_language
-from catalog.dates import now_utc, today_wib
+from catalog.dates import WIB, now_utc, today_wib
 from form_service.queue import JsonlQueue, QueueLine, QueueUnavailable
 
 cli_language.install()  # click's own messages in Indonesian
@@ -287,7 +287,9 @@ def verify(limit: int, queue_path: Path, data_dir: Path) -> None:
     from form_service.staff.verify import verify as run_verify
 
     catalog = _catalog(data_dir)
-    report = run_verify(_lines(queue_path), catalog, limit=limit)
+    # "Now" is the end of today in WIB (or of KATALOG_TODAY, for tests and demos).
+    end_of_today = datetime.combine(_today(), datetime.max.time(), tzinfo=WIB)
+    report = run_verify(_lines(queue_path), catalog, limit=limit, now=end_of_today)
     for line in report.lines_out():
         click.echo(line)
     click.echo(report.summary())

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from catalog.catalog import Catalog
+from catalog.dates import now_utc
 from form_service.queue import (
     APPLICANT_KEYS,
     CONSENT_KEYS,
@@ -66,8 +68,13 @@ class VerifyReport:
         )
 
 
-def verify(lines: Iterable[QueueLine], catalog: Catalog, limit: int = 200) -> VerifyReport:
+def verify(
+    lines: Iterable[QueueLine], catalog: Catalog, limit: int = 200, now: datetime | None = None
+) -> VerifyReport:
+    """Every problem of the queue, by line. A registration time later than a day after ``now``
+    (default: the clock) is a problem too: the server's clock was wrong, or the line was edited."""
     report = VerifyReport(limit=limit)
+    latest = (now or now_utc()) + timedelta(days=1)
     first_line_of_id: dict[int | str, int] = {}
     first_line_of_pair: dict[int, int] = {}
     run_numbers: dict[str, int] = {}
@@ -82,6 +89,9 @@ def verify(lines: Iterable[QueueLine], catalog: Catalog, limit: int = 200) -> Ve
         id_value = parse_registration_id(rid) if isinstance(rid, str) else None
         for message in _record_problems(record, catalog, id_value is not None):
             report.add(line.line_no, message)
+        received = parse_received_at(record.get("received_at"))
+        if received is not None and received > latest:
+            report.add(line.line_no, f"waktu daftar {record['received_at']} masih di masa depan")
         run_id = record.get("run_id")
         if isinstance(run_id, str):
             report.runs.add(run_id)

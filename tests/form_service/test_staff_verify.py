@@ -143,3 +143,17 @@ def test_records_written_by_the_queue_verify_clean(queue_cli, queue_path, qf):
 
     assert result.exit_code == 0, result.stdout
     assert json.loads(queue_path.read_text().splitlines()[0])["v"] == 1
+
+
+def test_a_registration_time_in_the_future_is_a_problem(queue_cli, queue_path, qf):
+    qf.write_queue(
+        queue_path,
+        [
+            qf.make_record(1, received_at="2027-01-20T16:59:59Z"),  # 23.59 WIB today: fine
+            qf.make_record(2, received_at="2027-01-22T00:00:00Z"),  # beyond tomorrow
+        ],
+    )
+    result = queue_cli("verify")  # today is 2027-01-20 (KATALOG_TODAY)
+    assert result.exit_code == 1
+    assert "baris 2: waktu daftar 2027-01-22T00:00:00Z masih di masa depan" in result.stdout
+    assert "baris 1:" not in result.stdout
