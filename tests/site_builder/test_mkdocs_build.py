@@ -35,6 +35,11 @@ def write_docs(root: Path, pages: int, body: str = "") -> Path:
     return docs
 
 
+def build(root: Path, docs: Path, site: str = "site", site_url: str | None = None, **options):  # type: ignore[no-untyped-def]
+    """``run_mkdocs`` with the test config of ``root`` into ``root / site``."""
+    run_mkdocs(root / "mkdocs.yml", docs, root / site, site_url=site_url, extra=EXTRA, **options)
+
+
 def built_files(site: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(site)): p.read_bytes()
@@ -46,12 +51,11 @@ def built_files(site: Path) -> dict[str, bytes]:
 def test_two_or_three_processes_build_the_same_site_as_mkdocs_build(tmp_path: Path) -> None:
     docs = write_docs(tmp_path, 60)
     for workers in (1, 2, 3):
-        run_mkdocs(
-            tmp_path / "mkdocs.yml",
+        build(
+            tmp_path,
             docs,
-            tmp_path / f"site{workers}",
+            site=f"site{workers}",
             site_url="https://uji.example.go.id/",
-            extra=EXTRA,
             workers=workers,
         )
     from mkdocs.commands.build import build as mkdocs_build_command
@@ -83,14 +87,7 @@ def test_warnings_of_pages_built_by_other_processes_fail_the_build(
 ) -> None:
     docs = write_docs(tmp_path, 60, body="\n[rusak](tidak-ada.md)\n")
     with pytest.raises(MkDocsFailed) as failed:
-        run_mkdocs(
-            tmp_path / "mkdocs.yml",
-            docs,
-            tmp_path / "site",
-            site_url=None,
-            extra=EXTRA,
-            workers=workers,
-        )
+        build(tmp_path, docs, workers=workers)
     broken = [m for m in failed.value.messages if "tidak-ada.md" in m]
     assert len(broken) == 60  # one per page, whichever process built it
     assert any("hal/h059.md" in m for m in broken)
@@ -109,14 +106,7 @@ def test_pages_are_shared_between_all_processes(tmp_path: Path, monkeypatch, wor
         return real(page, *args, **kwargs)
 
     monkeypatch.setattr(mkdocs_build, "_build_page", build_page)  # the fork inherits it
-    run_mkdocs(
-        tmp_path / "mkdocs.yml",
-        docs,
-        tmp_path / "site",
-        site_url=None,
-        extra=EXTRA,
-        workers=workers,
-    )
+    build(tmp_path, docs, workers=workers)
     pids = record.read_text(encoding="utf-8").split()
     assert len(pids) == 3 * mkdocs_build.CHUNK + 1  # every page once (index.md included)
     assert len(set(pids)) == workers
@@ -137,14 +127,7 @@ def test_a_failure_in_another_process_is_reported(tmp_path: Path, monkeypatch, w
 
     monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
     with pytest.raises(MkDocsFailed) as failed:
-        run_mkdocs(
-            tmp_path / "mkdocs.yml",
-            docs,
-            tmp_path / "site",
-            site_url=None,
-            extra=EXTRA,
-            workers=workers,
-        )
+        build(tmp_path, docs, workers=workers)
     assert "RuntimeError: templat rusak" in failed.value.messages[-1]
 
 
@@ -163,14 +146,7 @@ def test_a_failure_in_this_process_stops_the_others(tmp_path: Path, monkeypatch)
 
     monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
     with pytest.raises(RuntimeError, match="templat rusak"):
-        run_mkdocs(
-            tmp_path / "mkdocs.yml",
-            docs,
-            tmp_path / "site",
-            site_url=None,
-            extra=EXTRA,
-            workers=3,
-        )
+        build(tmp_path, docs, workers=3)
     built = record.read_text(encoding="utf-8").split() if record.exists() else []
     assert len(built) < pages // 2  # stopped, not left to build every page
 
@@ -191,14 +167,7 @@ def test_compiled_templates_are_reused_by_the_next_build(tmp_path: Path, monkeyp
     counts = []
     for n in (1, 2):
         compiled.clear()
-        run_mkdocs(
-            tmp_path / "mkdocs.yml",
-            docs,
-            tmp_path / f"site{n}",
-            site_url=None,
-            extra=EXTRA,
-            template_cache=cache,
-        )
+        build(tmp_path, docs, site=f"site{n}", template_cache=cache)
         counts.append(len(compiled))
     assert counts[0] >= 10  # Material's base, partials, ...
     assert counts[1] <= counts[0] // 3  # only the search plugin's own environment compiles
@@ -211,12 +180,5 @@ def test_an_unwritable_template_cache_is_not_used(tmp_path: Path) -> None:
     docs = write_docs(tmp_path, 2)
     blocked = tmp_path / "berkas"
     blocked.write_text("bukan folder", encoding="utf-8")
-    run_mkdocs(
-        tmp_path / "mkdocs.yml",
-        docs,
-        tmp_path / "site",
-        site_url=None,
-        extra=EXTRA,
-        template_cache=blocked / "jinja",
-    )
+    build(tmp_path, docs, template_cache=blocked / "jinja")
     assert (tmp_path / "site" / "hal" / "h001" / "index.html").is_file()
