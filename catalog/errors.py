@@ -127,19 +127,23 @@ def _field(loc: tuple[Any, ...]) -> str:
     return "nilai"
 
 
-def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """Field names of the model that holds ``loc`` (walks nested models and tuples of models)."""
+def _holder_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> dict[str, Any]:
+    """The fields of the model that holds ``loc`` (walks nested models and tuples of models)."""
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
         field = getattr(current, "model_fields", {}).get(part)
         if field is None:
-            return []
+            return {}
         current = _inner_model(field.annotation)
         if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}))
+            return {}
+    return dict(getattr(current, "model_fields", {}))
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    return list(_holder_fields(model, loc))
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -174,7 +178,10 @@ def message_for(error: dict[str, Any], model: type[BaseModel], raw: str | None =
         listing = ", ".join(allowed)
         return f"Kolom '{field}' tidak dikenal.{hint} Kolom yang boleh di sini: {listing}."
     if value is None:
-        return f"'{field}' belum diisi. Tulis nilainya setelah '{field}:' atau hapus baris itu."
+        info = _holder_fields(model, loc).get(field)
+        if info is not None and not info.is_required():  # the line may go: the default applies
+            return f"'{field}' belum diisi. Tulis nilainya setelah '{field}:' atau hapus baris itu."
+        return f"'{field}' belum diisi. Tulis nilainya setelah '{field}:'."
     if raw is not None and kind == "string_type":
         what = "ya/tidak (true/false)" if isinstance(value, bool) else "angka atau tanggal"
         return (

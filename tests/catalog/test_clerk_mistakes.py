@@ -107,9 +107,13 @@ def course_with(*changes: tuple[str, str]) -> str:
         ),
         pytest.param(
             [("title: Tata Boga", "title:")],
-            f"{COURSE}:2:7: 'title' belum diisi. Tulis nilainya setelah 'title:' atau hapus "
-            "baris itu.",
+            f"{COURSE}:2:7: 'title' belum diisi. Tulis nilainya setelah 'title:'.",
             id="required value left empty",
+        ),
+        pytest.param(
+            [("title: Tata Boga", "title: Tata Boga\nfee:")],
+            f"{COURSE}:3:5: 'fee' belum diisi. Tulis nilainya setelah 'fee:' atau hapus baris itu.",
+            id="optional value left empty: the line may go",
         ),
         pytest.param(
             [("selection: interview", "selection: wawancara")],
