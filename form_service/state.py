@@ -71,6 +71,7 @@ class State:
     catalog: Catalog
     queue: RegistrationQueue
     fixed_today: date | None
+    all_free: bool = True  # every course of the catalog is free (the footer says so)
     # blank form pages by (run id, day, run full); a few runs x a few KB
     pages: dict[tuple[str, date, bool], str] = field(default_factory=dict)
     _villages: dict[str, Villages] = field(default_factory=dict)
@@ -106,6 +107,7 @@ def init_app(app: Flask) -> None:
         catalog=catalog_,
         queue=queue,
         fixed_today=config["TODAY"],
+        all_free=all(ref.course.fee == 0 for ref in catalog_.courses()),
     )
 
 

@@ -76,15 +76,11 @@ NEXT_STEPS = {
 
 @bp.app_context_processor
 def inject_site_url() -> dict:
-    return {"site_url": current_app.config["SITE_URL"], "all_free": _all_free()}
-
-
-def _all_free() -> bool:
-    """Whether every course of the catalog is free (the footer then says so)."""
-    try:
-        return all(ref.course.fee == 0 for ref in state.catalog().courses())
-    except Exception:  # noqa: BLE001 - an error page must render even without a catalog
-        return False
+    loaded = current_app.extensions.get("katalog")  # computed once, when the catalog loads
+    return {
+        "site_url": current_app.config["SITE_URL"],
+        "all_free": bool(loaded and loaded.all_free),
+    }
 
 
 def find_run_or_404(center: str, course: str, run: str) -> RunRef:
