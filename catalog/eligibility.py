@@ -11,12 +11,10 @@ from collections.abc import Collection
 from datetime import date
 
 from catalog.labels import DOCUMENT, EDUCATION, EDUCATION_ORDER, TARGET_GROUP, TARGET_GROUP_WHO
-from catalog.models import Education, Eligibility, TargetGroup
+from catalog.models import YOUTH_AGES, Education, Eligibility, TargetGroup
 from catalog.regions import Regions
 
 OUTSIDE_BANTEN = "luar-banten"  # the form's value for a KTP address outside Banten
-
-YOUTH_AGES = (16, 30)  # UU 40/2009 tentang Kepemudaan: pemuda are 16 to 30 years old
 
 
 def age_on(birth_date: date, day: date) -> int:

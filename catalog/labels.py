@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from catalog.models import (
+    YOUTH_AGES,
     AccreditationStatus,
     CenterKind,
     CertificationBody,
@@ -58,7 +59,7 @@ TARGET_GROUP_WHO = {
     TargetGroup.LAID_OFF: "warga yang terdampak PHK",
     TargetGroup.DISABILITY: "penyandang disabilitas",
     TargetGroup.MSME: "pelaku usaha mikro/UMKM",
-    TargetGroup.YOUTH: "pemuda berusia 16 sampai 30 tahun",
+    TargetGroup.YOUTH: f"pemuda berusia {YOUTH_AGES[0]} sampai {YOUTH_AGES[1]} tahun",
     TargetGroup.WOMEN: "perempuan",
 }
 

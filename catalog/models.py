@@ -85,6 +85,9 @@ class TargetGroup(StrEnum):
     WOMEN = "perempuan"
 
 
+YOUTH_AGES = (16, 30)  # UU 40/2009 tentang Kepemudaan: pemuda are 16 to 30 years old
+
+
 class Document(StrEnum):
     KTP = "ktp"
     KK = "kk"

@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime
 from catalog import eligibility
 from catalog.catalog import Catalog, RunRef
 from catalog.dates import format_range
-from catalog.models import Education, TargetGroup
+from catalog.models import YOUTH_AGES, Education, TargetGroup
 from form_service.queue import FORMAT_VERSION, QueueSnapshot, RunCounts
 
 MSG_BIRTH_NIK = (
@@ -125,7 +125,7 @@ def declared_groups(answers: dict, age: int | None) -> set[TargetGroup]:
         groups.add(TargetGroup.DISABILITY)
     if answers.get("gender") == "P":
         groups.add(TargetGroup.WOMEN)
-    if age is not None and eligibility.YOUTH_AGES[0] <= age <= eligibility.YOUTH_AGES[1]:
+    if age is not None and YOUTH_AGES[0] <= age <= YOUTH_AGES[1]:
         groups.add(TargetGroup.YOUTH)
     return groups
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from catalog.eligibility import YOUTH_AGES, describe
-from catalog.models import Eligibility, TargetGroup
+from catalog.eligibility import describe
+from catalog.models import YOUTH_AGES, Eligibility, TargetGroup
 from catalog.regions import load_regions
 
 
