@@ -372,12 +372,12 @@ def purge(
     months = _retention_months()
     wanted = normalise_id(registration_id) if registration_id is not None else None
     catalog = _catalog(data_dir)
-    today = _today()
+    over, protected = purge_module.split_by_retention(catalog, _today(), months)
     conditions = purge_module.Conditions(
         before=before.date() if before else None,
         run_id=run_id,
         registration_id=wanted,
-        expired=purge_module.retention_over(catalog, today, months) if expired else None,
+        expired=over if expired else None,
     )
     if conditions.empty:
         raise StaffError(
@@ -388,7 +388,6 @@ def purge(
         raise _missing(queue_path)
     # Records of runs still within their retention period: removing them is allowed (a
     # cancelled run, a request to delete), but the clerk is told.
-    protected = purge_module.still_kept(catalog, today, months)
     early = 0
 
     def counting(line: QueueLine) -> bool:

@@ -45,16 +45,16 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def retention_over(catalog: Catalog, today: date, months: int) -> frozenset[str]:
-    """Runs of the catalog that ended more than ``months`` months before ``today``."""
-    return frozenset(ref.public_id for ref in catalog.runs() if add_months(ref.end, months) < today)
-
-
-def still_kept(catalog: Catalog, today: date, months: int) -> frozenset[str]:
-    """Runs of the catalog whose registrations the privacy notice still promises to keep."""
-    return frozenset(ref.public_id for ref in catalog.runs()) - retention_over(
-        catalog, today, months
-    )
+def split_by_retention(
+    catalog: Catalog, today: date, months: int
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The runs of the catalog that ended more than ``months`` months before ``today`` (their
+    retention is over), and the others (the privacy notice still promises to keep theirs)."""
+    over: set[str] = set()
+    kept: set[str] = set()
+    for ref in catalog.runs():
+        (over if add_months(ref.end, months) < today else kept).add(ref.public_id)
+    return frozenset(over), frozenset(kept)
 
 
 def keep_function(conditions: Conditions) -> Callable[[QueueLine], bool]:
