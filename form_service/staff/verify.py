@@ -91,7 +91,11 @@ def verify(
             report.add(line.line_no, message)
         received = parse_received_at(record.get("received_at"))
         if received is not None and received > latest:
-            report.add(line.line_no, f"waktu daftar {record['received_at']} masih di masa depan")
+            report.add(
+                line.line_no,
+                f"waktu daftar {record['received_at']} masih di masa depan; periksa jam server "
+                "formulir, atau apakah baris ini pernah diubah",
+            )
         run_id = record.get("run_id")
         if isinstance(run_id, str):
             report.runs.add(run_id)
