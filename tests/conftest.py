@@ -9,12 +9,26 @@ import pytest
 
 from tests.e2e.live import CHROMIUM, CHROMIUM_ARGS, browser_missing
 from tests.sample_data import write_courses
+from tests.services import missing_for, require_services
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Tests marked ``browser`` are skipped, with the reason, where Chromium or Playwright is
-    missing; with ``KATALOG_REQUIRE_BROWSER=1`` (CI) that is a failure instead."""
+    missing; with ``KATALOG_REQUIRE_BROWSER=1`` (CI) that is a failure instead. Tests marked
+    ``db`` or ``deploy`` likewise need Debian's servers (``KATALOG_REQUIRE_SERVICES=1``)."""
+    for marker in ("db", "deploy"):
+        if item.get_closest_marker(marker) is None:
+            continue
+        reason = missing_for(marker)
+        if reason is None:
+            continue
+        if require_services():
+            pytest.fail(
+                f"KATALOG_REQUIRE_SERVICES=1 but the {marker} tests cannot run: {reason}",
+                pytrace=False,
+            )
+        pytest.skip(reason)
     if item.get_closest_marker("browser") is None:
         return
     reason = browser_missing()
