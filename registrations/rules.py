@@ -1,4 +1,4 @@
-"""Registration rules: who may register for a run, and the queue's ``decide`` function.
+"""Registration rules: who may register for a run, and the store's ``decide`` function.
 
 Two layers:
 
@@ -6,14 +6,17 @@ Two layers:
   (NIK against birth date and gender, age at the start, KTP address, target groups, education).
   It needs nothing but the catalog and returns a message per field.
 * :func:`make_decide` -- the rules that depend on the other registrations (the same NIK twice,
-  overlapping runs, the applicant cap). The queue calls the function it returns while holding its
-  writers' lock, so the answer stays right with several gunicorn workers writing at once.
+  overlapping runs, the applicant cap). The store calls the function it returns while holding its
+  lock (the file's writers' lock, or the database's advisory locks in the transaction), so the
+  answer stays right with several workers or app servers writing at once.
 
 The same form sent twice (a double tap, or a resend after the reply was lost on a slow network)
 must not be refused as a duplicate: ``decide`` raises :class:`AlreadyRegistered` under the lock, so
-nothing is written, and the view then reads the earlier record (records never change once
-written, so reading it after the lock is released gives the same answer) and, when
-:func:`is_resubmission` says it is the same applicant, answers with that record's receipt.
+nothing is written, and the view then reads the earlier registration and, when
+:func:`is_resubmission` says it is the same applicant, answers with its receipt.
+
+A refusal never names another person's course, place, date or registration number: someone who
+knows only a NIK learns at most that it is registered for this run or a run at the same time.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ from datetime import UTC, date, datetime
 
 from catalog import eligibility
 from catalog.catalog import Catalog, RunRef
-from catalog.dates import format_range
 from catalog.models import YOUTH_AGES, Education, TargetGroup
-from form_service.queue import FORMAT_VERSION, QueueSnapshot, RunCounts
+from registrations.models import Applicant, Consent, Registration
+from registrations.status import Status
+from registrations.store import RunCounts, Snapshot, stamp
 
 MSG_BIRTH_NIK = (
     "Tanggal lahir tidak sama dengan yang tercatat di NIK. Periksa NIK dan tanggal lahir Anda."
@@ -43,8 +47,9 @@ MSG_DUPLICATE = (
     "kehilangan nomor pendaftaran, hubungi penyelenggara."
 )
 MSG_OVERLAP = (
-    "Anda sudah terdaftar di {title} ({organiser}), {dates}, yang jadwalnya bentrok dengan "
-    "angkatan ini."
+    "NIK ini sudah terdaftar di pelatihan lain yang jadwalnya bentrok dengan angkatan ini. "
+    "Satu orang hanya bisa ikut satu pelatihan pada waktu yang sama. Jika Anda ingin pindah, "
+    "hubungi penyelenggara."
 )
 
 
@@ -79,16 +84,11 @@ class AlreadyRegistered(RegistrationRefused):
         self.registration_ids = tuple(registration_ids)
 
 
-def is_resubmission(record: dict | None, run_id: str, applicant: dict) -> bool:
-    """Whether ``record`` is this applicant's own earlier registration for the run: the same NIK,
-    birth date and WhatsApp number (all normalised). Someone who knows only another person's NIK
-    is still refused and never learns that person's registration number."""
-    if not isinstance(record, dict) or record.get("run_id") != run_id:
-        return False
-    earlier = record.get("applicant")
-    if not isinstance(earlier, dict):
-        return False
-    return all(earlier.get(key) == applicant[key] for key in ("nik", "birth_date", "phone"))
+def is_resubmission(earlier: Registration | None, run_id: str, applicant: Applicant) -> bool:
+    """Whether ``earlier`` is this applicant's own registration for the run, sent again: every
+    answer the same. Someone who knows another person's NIK, birth date and phone still has to
+    know every other answer too, or is refused and never learns the registration number."""
+    return earlier is not None and earlier.run_id == run_id and earlier.applicant == applicant
 
 
 # What people write in the optional disability field when they have none.
@@ -195,49 +195,42 @@ def run_is_full(ref: RunRef, counts: RunCounts) -> bool:
     """Whether the run's applicant cap is reached, so a new registration goes on the waiting
     list. Runs without a cap are never full."""
     cap = ref.run.applicant_cap
-    return cap is not None and counts.registered + counts.waitlist >= cap
+    return cap is not None and counts.total >= cap
 
 
 def make_decide(
     catalog: Catalog,
     ref: RunRef,
-    applicant: dict,
+    applicant: Applicant,
     *,
     new_id: Callable[[], str],
     consent_version: str,
+    publish_name: bool = False,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
-) -> Callable[[QueueSnapshot], dict]:
-    """The function the queue calls under its lock: refuse, or return the complete record."""
+) -> Callable[[Snapshot], Registration]:
+    """The function the store calls under its lock: refuse, or return the new registration."""
     run_id = ref.public_id
 
-    def decide(snapshot: QueueSnapshot) -> dict:
-        earlier = snapshot.registrations_of_nik(applicant["nik"])
+    def decide(snapshot: Snapshot) -> Registration:
+        earlier = snapshot.registrations_of_nik(applicant.nik.value)
         same_run = [registration_id for other, registration_id in earlier if other == run_id]
         if same_run:
             raise AlreadyRegistered(same_run)
         for other_run_id, _registration_id in earlier:
             other = catalog.find_run(other_run_id)
             if other is not None and overlaps(ref, other):
-                raise RegistrationRefused(
-                    "nik",
-                    MSG_OVERLAP.format(
-                        title=other.course.title,
-                        organiser=organiser_name(catalog, other),
-                        dates=format_range(other.run.start, other.end),
-                    ),
-                )
-        status = "waitlist" if run_is_full(ref, snapshot.counts(run_id)) else "registered"
-        stamp = now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        return {
-            "v": FORMAT_VERSION,
-            "id": new_id(),
-            "received_at": stamp,
-            "run_id": run_id,
-            "course_id": ref.course.id,
-            "center_id": ref.center.id,
-            "status": status,
-            "applicant": dict(applicant),
-            "consent": {"version": consent_version, "agreed_at": stamp},
-        }
+                raise RegistrationRefused("nik", MSG_OVERLAP)
+        full = run_is_full(ref, snapshot.counts(run_id))
+        moment = stamp(now())
+        return Registration(
+            id=new_id(),
+            received_at=moment,
+            run_id=run_id,
+            course_id=ref.course.id,
+            center_id=ref.center.id,
+            initial_status=Status.WAITLIST if full else Status.REGISTERED,
+            applicant=applicant,
+            consent=Consent(version=consent_version, agreed_at=moment, publish_name=publish_name),
+        )
 
     return decide
