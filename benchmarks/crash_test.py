@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import registration_load as rl  # noqa: E402
 
-from form_service.queue import open_queue  # noqa: E402
+from registrations.store import open_store as open_queue  # noqa: E402
 
 DUPLICATE = b"NIK ini sudah terdaftar untuk angkatan ini"
 

@@ -64,7 +64,7 @@ STREAMING = ("stats", "export-csv", "export-xlsx", "run-xlsx")
 
 
 def fake_record(i: int, run_id: str) -> dict:
-    from form_service.queue import format_registration_id
+    from registrations.ids import format_registration_id
 
     center_id, course_id, _ = run_id.split("/")
     serial = (i - 1) % 9999 + 1
@@ -98,7 +98,7 @@ def fake_record(i: int, run_id: str) -> dict:
 
 
 def synthesise(path: Path, n: int, run_ids: list[str]) -> None:
-    from form_service.queue import dump_record
+    from registrations.records import dump_line as dump_record
 
     # every 50th registration goes to run 0 (the run exported alone); the others are spread
     # over the remaining runs. NIKs are all different.
@@ -113,7 +113,7 @@ def synthesise(path: Path, n: int, run_ids: list[str]) -> None:
 def run_step(step: str, queue: Path, data: Path, out_dir: Path, n: int) -> dict:
     """Run one step in this process; return seconds and peak RSS (MB)."""
     from catalog.load import require_catalog
-    from form_service.queue import JsonlQueue
+    from registrations.jsonl import JsonlStore as JsonlQueue
 
     catalog = require_catalog(data) if step in ("verify", "run-xlsx") or "export" in step else None
     started = time.perf_counter()

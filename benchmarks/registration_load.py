@@ -131,7 +131,8 @@ def write_catalog(root: Path) -> Path:
 
 def prefill(path: Path, count: int) -> None:
     """``count`` obviously fake records for an old run that is not in the catalog."""
-    from form_service.queue import dump_record, format_registration_id
+    from registrations.ids import format_registration_id
+from registrations.records import dump_line as dump_record
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:

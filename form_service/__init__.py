@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the staff commands import form_service.queue without loading Flask
+if TYPE_CHECKING:  # the staff commands import registrations without loading Flask
     from flask import Flask
 
 __all__ = ["create_app"]

@@ -6,7 +6,8 @@ as JSON become numbers/booleans, so ``KATALOG_RATELIMIT_ENABLED=false`` is ``Fal
 
 ========================  =======================================================================
 SECRET_KEY                signs the session and CSRF tokens; required outside debug/testing
-QUEUE_PATH                the registration queue file (default ``var/queue.jsonl``)
+QUEUE_PATH                the registration file (default ``var/queue.jsonl``)
+DATABASE_URL              ``postgresql://...``: registrations in PostgreSQL instead of the file
 DATA_DIR                  the ``courses/`` folder (default ``courses``)
 SITE_URL                  public catalogue URL for links back (default ``/``)
 SITE_DIR                  built site folder; the queue may not live inside it (set by serve)
@@ -33,11 +34,14 @@ from typing import Any
 
 from flask import Config, Flask
 
+from registrations.settings import DEFAULT_QUEUE_PATH, store_location
+
 PREFIX = "KATALOG"
 
 DEFAULTS: dict[str, Any] = {
     "SECRET_KEY": None,
-    "QUEUE_PATH": "var/queue.jsonl",
+    "QUEUE_PATH": DEFAULT_QUEUE_PATH,
+    "DATABASE_URL": None,
     "DATA_DIR": "courses",
     "SITE_URL": "/",
     "SITE_DIR": None,
@@ -70,6 +74,7 @@ DEFAULTS: dict[str, Any] = {
 SETTINGS = (
     "SECRET_KEY",
     "QUEUE_PATH",
+    "DATABASE_URL",
     "DATA_DIR",
     "SITE_URL",
     "SITE_DIR",
@@ -101,6 +106,8 @@ def load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     if config["SECRET_KEY"] is not None:
         config["SECRET_KEY"] = str(config["SECRET_KEY"])  # "12345" would parse as a number
     config["QUEUE_PATH"] = os.fspath(config["QUEUE_PATH"])
+    config["DATABASE_URL"] = str(config["DATABASE_URL"]) if config["DATABASE_URL"] else None
+    config["STORE_LOCATION"] = store_location(config["QUEUE_PATH"], config["DATABASE_URL"])
     config["DATA_DIR"] = os.fspath(config["DATA_DIR"])
     config["SITE_URL"] = str(config["SITE_URL"] or "/")
     config["TODAY"] = _parse_today(config["TODAY"])
@@ -126,7 +133,7 @@ def check_config(app: Flask) -> None:
             "KATALOG_SECRET_KEY is not set; the form cannot sign its CSRF tokens without it. "
             "Set it to a long random value."
         )
-    if config["SITE_DIR"] and not config["QUEUE_PATH"].startswith(("postgresql:", "postgres:")):
+    if config["SITE_DIR"] and not config["DATABASE_URL"]:
         site = Path(config["SITE_DIR"]).resolve()
         queue = Path(config["QUEUE_PATH"]).resolve()
         if queue.is_relative_to(site):

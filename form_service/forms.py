@@ -19,7 +19,7 @@ from wtforms.validators import ValidationError
 from catalog.labels import EDUCATION
 from catalog.nik import NikError, parse_nik
 from catalog.phone import PhoneError, normalize_mobile
-from form_service.answers import DTKS, EMPLOYMENT, GENDERS
+from registrations.answers import DTKS, EMPLOYMENT, GENDERS
 
 NAME_MAX = 100
 ADDRESS_MAX = 200
@@ -138,6 +138,7 @@ class RegistrationForm(FlaskForm):
         filters=[unify_newlines, strip],
     )
     consent = BooleanField("Persetujuan")
+    publish_name = BooleanField("Pengumuman hasil seleksi")
     # Honeypot: hidden from people by CSS, left empty by them; bots fill every field.
     website = StringField("Jangan diisi", filters=[strip])
 

@@ -1,7 +1,8 @@
 """`katalog queue ...`: the staff commands over the registration queue.
 
-Every command finds the queue like the form service does (``KATALOG_QUEUE_PATH``, default
-``var/queue.jsonl``) or takes ``--queue PATH``; commands that need run titles, quotas or region names
+Every command finds the registrations like the form service does (``KATALOG_DATABASE_URL``, else
+``KATALOG_QUEUE_PATH``, default ``var/queue.jsonl``; :mod:`registrations.settings`) or takes
+``--database URL`` / ``--queue PATH``; commands that need run titles, quotas or region names
 load the catalog from ``--data DIR`` (``KATALOG_DATA_DIR``, default ``courses``). Help texts and
 output are plain Indonesian for clerks; errors are one Indonesian sentence, never a traceback.
 The logic lives in :mod:`form_service.staff`.
@@ -13,7 +14,6 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -22,11 +22,19 @@ import click
 
 from catalog import cli_language
 from catalog.dates import WIB, now_utc, today_wib
-from form_service.queue import JsonlQueue, QueueLine, QueueUnavailable
+from registrations.jsonl import JsonlStore
+from registrations.settings import (
+    DATABASE_URL_VARIABLE,
+    DEFAULT_QUEUE_PATH,
+    QUEUE_PATH_VARIABLE,
+    describe_location,
+    store_location,
+)
+from registrations.store import RegistrationStore, StoreUnavailable, open_store
 
 cli_language.install()  # click's own messages in Indonesian
 
-DEFAULT_QUEUE = "var/queue.jsonl"  # same default as form_service.config (QUEUE_PATH)
+DEFAULT_QUEUE = DEFAULT_QUEUE_PATH
 DEFAULT_DATA = "courses"
 PERSONAL_DATA_NOTE = (
     "Berkas ini berisi data pribadi (NIK, nomor HP, alamat). Simpan hanya di komputer kantor, "
@@ -42,14 +50,24 @@ class StaffError(click.ClickException):
 
 
 def queue_option(function):
+    """``--queue`` and ``--database``: where the registrations are (as the form finds them)."""
+    function = click.option(
+        "--database",
+        "database_url",
+        envvar=DATABASE_URL_VARIABLE,
+        default=None,
+        metavar="URL",
+        help="Basis data PostgreSQL pendaftaran (postgresql://...). Bila diisi, --queue tidak "
+        f"dipakai. Bawaan: variabel {DATABASE_URL_VARIABLE}.",
+    )(function)
     return click.option(
         "--queue",
         "queue_path",
         type=click.Path(dir_okay=False, path_type=Path),
-        envvar="KATALOG_QUEUE_PATH",
+        envvar=QUEUE_PATH_VARIABLE,
         default=DEFAULT_QUEUE,
         metavar="BERKAS",
-        help="Berkas antrean pendaftaran. Bawaan: variabel KATALOG_QUEUE_PATH, "
+        help=f"Berkas antrean pendaftaran. Bawaan: variabel {QUEUE_PATH_VARIABLE}, "
         f"atau {DEFAULT_QUEUE}.",
     )(function)
 
@@ -88,20 +106,26 @@ def _missing(queue_path: Path) -> StaffError:
     )
 
 
-def _lines(queue_path: Path) -> Iterator[QueueLine]:
-    try:
-        lines = JsonlQueue(queue_path).read()
-    except FileNotFoundError:
-        raise _missing(queue_path) from None
-    except QueueUnavailable as error:
-        raise StaffError(str(error)) from None
-    return lines
+def _store(queue_path: Path, database_url: str | None) -> RegistrationStore:
+    """The store the options name; a file store whose file does not exist yet is an error."""
+    store = open_store(store_location(queue_path, database_url))
+    if isinstance(store, JsonlStore) and not store.path.exists():
+        raise _missing(queue_path)
+    return store
 
 
-def _not_the_queue(out: Path, queue_path: Path, option: str) -> None:
+def _where(queue_path: Path, database_url: str | None) -> str:
+    return describe_location(store_location(queue_path, database_url))
+
+
+def _not_the_queue(
+    out: Path, queue_path: Path, option: str, database_url: str | None = None
+) -> None:
     """Refuse an output file that is the queue itself (or its lock file): writing there would
     replace every registration with the export."""
-    store = JsonlQueue(queue_path)
+    if database_url:
+        return
+    store = JsonlStore(queue_path)
     for protected in (store.path, store.lock_path):
         same = out.resolve() == protected.resolve()
         if not same and out.exists() and protected.exists():
@@ -134,7 +158,7 @@ def _guard_io(function):
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
-        except QueueUnavailable as error:
+        except StoreUnavailable as error:
             raise StaffError(str(error)) from None
         except OSError as error:
             where = f" ({error.filename})" if error.filename else ""
@@ -182,7 +206,12 @@ def _damaged_warning(count: int) -> None:
 @data_option
 @_guard_io
 def stats(
-    run_id: str | None, as_json: bool, public_out: Path | None, queue_path: Path, data_dir: Path
+    run_id: str | None,
+    as_json: bool,
+    public_out: Path | None,
+    queue_path: Path,
+    database_url: str | None,
+    data_dir: Path,
 ) -> None:
     """Jumlah pendaftar per angkatan: terdaftar, daftar tunggu, kuota, pendaftar per kursi dan
     waktu pendaftaran terakhir (WIB).
@@ -192,11 +221,11 @@ def stats(
     from form_service.staff import stats as stats_module
 
     catalog = _catalog(data_dir)
-    result = stats_module.collect(_lines(queue_path))
+    result = stats_module.collect(_store(queue_path, database_url))
     if run_id is not None and catalog.find_run(run_id) is None and run_id not in result.runs:
         raise StaffError(f"angkatan {run_id} tidak ada di katalog maupun di antrean.")
     if public_out is not None:
-        _not_the_queue(public_out, queue_path, "--public-out")
+        _not_the_queue(public_out, queue_path, "--public-out", database_url)
         data = stats_module.public_stats(result, catalog, now_utc())
         stats_module.write_public(public_out, data)
         click.echo(
@@ -238,7 +267,12 @@ def stats(
 @data_option
 @_guard_io
 def export(
-    fmt: str, run_id: str | None, out: Path | None, queue_path: Path, data_dir: Path
+    fmt: str,
+    run_id: str | None,
+    out: Path | None,
+    queue_path: Path,
+    database_url: str | None,
+    data_dir: Path,
 ) -> None:
     """Ekspor pendaftar ke berkas Excel (xlsx) atau CSV untuk dihubungi dan diseleksi.
 
@@ -249,15 +283,14 @@ def export(
     if out is None:
         slug = run_id.replace("/", "_") if run_id else "semua"
         out = Path(f"pendaftar-{slug}-{_today().isoformat()}.{fmt}")
-    _not_the_queue(out, queue_path, "--out")
+    _not_the_queue(out, queue_path, "--out", database_url)
+    store = _store(queue_path, database_url)
     if run_id is not None and catalog.find_run(run_id) is None:
-        from form_service.staff import stats as stats_module
-
-        if run_id not in stats_module.collect(_lines(queue_path)).runs:
+        if run_id not in store.all_counts():
             raise StaffError(f"angkatan {run_id} tidak ada di katalog maupun di antrean.")
         click.echo(f"Peringatan: angkatan {run_id} tidak ada di katalog.", err=True)
-    lines = _lines(queue_path)
-    result = write_export(lines, out, fmt, catalog, run_id)
+    result = write_export(store.registrations(run_id), out, fmt, catalog, run_id)
+    result.damaged_lines = store.damaged_count()
     click.echo(
         f"Tersimpan: {out} ({result.records} pendaftar dari {len(result.per_run)} angkatan)."
     )
@@ -279,7 +312,7 @@ def export(
 @queue_option
 @data_option
 @_guard_io
-def verify(limit: int, queue_path: Path, data_dir: Path) -> None:
+def verify(limit: int, queue_path: Path, database_url: str | None, data_dir: Path) -> None:
     """Periksa setiap baris antrean: baris rusak atau terpotong, nomor pendaftaran ganda,
     NIK ganda di satu angkatan, angkatan yang tidak ada di katalog, versi format salah.
 
@@ -289,7 +322,7 @@ def verify(limit: int, queue_path: Path, data_dir: Path) -> None:
     catalog = _catalog(data_dir)
     # "Now" is the end of today in WIB (or of KATALOG_TODAY, for tests and demos).
     end_of_today = datetime.combine(_today(), datetime.max.time(), tzinfo=WIB)
-    report = run_verify(_lines(queue_path), catalog, limit=limit, now=end_of_today)
+    report = run_verify(_store(queue_path, database_url), catalog, limit=limit, now=end_of_today)
     for line in report.lines_out():
         click.echo(line)
     click.echo(report.summary())
@@ -305,20 +338,21 @@ def verify(limit: int, queue_path: Path, data_dir: Path) -> None:
 @queue_option
 @data_option
 @_guard_io
-def show(registration_id: str, queue_path: Path, data_dir: Path) -> None:
+def show(registration_id: str, queue_path: Path, database_url: str | None, data_dir: Path) -> None:
     """Tampilkan satu pendaftaran lengkap, misalnya saat menelepon pendaftar.
 
     NOMOR adalah nomor pendaftaran seperti KP-7K3M-Q9TX-4HBW (huruf kecil dan tanpa tanda
     hubung juga bisa)."""
-    from form_service.staff.show import describe, find, normalise_id
+    from form_service.staff.show import describe, normalise_id
 
     wanted = normalise_id(registration_id)
     catalog = _catalog(data_dir)
-    found = find(_lines(queue_path), wanted)
+    found = _store(queue_path, database_url).get(wanted)
     if found is None:
-        raise StaffError(f"nomor pendaftaran {wanted} tidak ada di antrean {queue_path}.")
-    _line_no, record = found
-    for line in describe(record, catalog):
+        raise StaffError(
+            f"nomor pendaftaran {wanted} tidak ada di antrean {_where(queue_path, database_url)}."
+        )
+    for line in describe(found, catalog):
         click.echo(line)
 
 
@@ -358,6 +392,7 @@ def purge(
     dry_run: bool,
     yes: bool,
     queue_path: Path,
+    database_url: str | None,
     data_dir: Path,
 ) -> None:
     """Hapus pendaftaran yang masa simpannya sudah habis, atau yang diminta dihapus.
@@ -384,27 +419,23 @@ def purge(
             "sebutkan apa yang dihapus: --expired, --before TTTT-BB-HH, --run ID atau --id NOMOR."
         )
     keep = purge_module.keep_function(conditions)
-    if not queue_path.is_file():
-        raise _missing(queue_path)
+    store = _store(queue_path, database_url)
+    where = _where(queue_path, database_url)
     # Records of runs still within their retention period: removing them is allowed (a
     # cancelled run, a request to delete), but the clerk is told.
     early = 0
 
-    def counting(line: QueueLine) -> bool:
+    def counting(registration) -> bool:  # type: ignore[no-untyped-def]
         nonlocal early
-        kept = keep(line)
-        if not kept and (line.record or {}).get("run_id") in protected:
+        kept = keep(registration)
+        if not kept and registration.run_id in protected:
             early += 1
         return kept
 
-    store = JsonlQueue(queue_path)
-    try:
-        preview = store.rewrite(counting, dry_run=True)
-    except FileNotFoundError:
-        raise _missing(queue_path) from None
+    preview = store.purge(counting, dry_run=True)
     what = _purge_description(conditions, months)
     if preview.removed == 0 and wanted is not None:
-        raise StaffError(f"nomor pendaftaran {wanted} tidak ada di antrean {queue_path}.")
+        raise StaffError(f"nomor pendaftaran {wanted} tidak ada di antrean {where}.")
     if early:
         click.echo(
             f"Perhatian: {early} di antaranya dari angkatan yang masa simpannya belum habis "
@@ -423,9 +454,9 @@ def purge(
         return
     if not yes:
         _confirm(
-            f"Hapus {preview.removed} pendaftaran {what} dari {queue_path}? Ketik ya untuk menghapus: "
+            f"Hapus {preview.removed} pendaftaran {what} dari {where}? Ketik ya untuk menghapus: "
         )
-    result = store.rewrite(keep)
+    result = store.purge(keep)
     click.echo(f"Dihapus: {result.removed} pendaftaran. Tetap disimpan: {result.kept}.")
     _damaged_note(result.damaged_kept)
     click.echo("Ingat: hapus juga berkas ekspor dan cadangan lama yang berisi data ini.")

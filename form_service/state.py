@@ -1,6 +1,8 @@
-"""What the app loads once at start: the catalog and the queue, plus the village lists per run.
+"""What the app loads once at start: the catalog and the registration store, plus the village
+lists per run.
 
-Views reach them through :func:`catalog`, :func:`queue` and :func:`today`, never through files.
+Views reach them through :func:`catalog`, :func:`store` and :func:`today`, never through files.
+The store is opened here but connects lazily (a database pool is made after gunicorn forks).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from catalog.eligibility import OUTSIDE_BANTEN
 from catalog.load import CatalogError, require_catalog
 from catalog.regions import Regions
 from form_service.config import ConfigError
-from form_service.queue import RegistrationQueue, open_queue
+from registrations.store import RegistrationStore, open_store
 
 BANTEN = "36"
 OUTSIDE_LABEL = "Alamat KTP di luar Provinsi Banten"
@@ -69,7 +71,7 @@ class Villages:
 @dataclass
 class State:
     catalog: Catalog
-    queue: RegistrationQueue
+    store: RegistrationStore
     fixed_today: date | None
     all_free: bool = True  # every course of the catalog is free (the footer says so)
     # blank form pages by (run id, day, run full); a few runs x a few KB
@@ -95,17 +97,9 @@ def init_app(app: Flask) -> None:
             f"Data katalog di {config['DATA_DIR']} berisi {len(error.problems)} kesalahan; "
             f"perbaiki dulu (jalankan `katalog check`). / The catalog has errors:\n{lines}"
         ) from None
-    try:
-        queue = open_queue(config["QUEUE_PATH"])
-    except NotImplementedError:
-        raise ConfigError(
-            "KATALOG_QUEUE_PATH harus berupa path berkas; antrean PostgreSQL belum tersedia di "
-            "versi ini. / KATALOG_QUEUE_PATH must be a file path: the PostgreSQL queue backend "
-            "is not part of this version."
-        ) from None
     app.extensions["katalog"] = State(
         catalog=catalog_,
-        queue=queue,
+        store=open_store(config["STORE_LOCATION"]),
         fixed_today=config["TODAY"],
         all_free=all(ref.course.fee == 0 for ref in catalog_.courses()),
     )
@@ -119,8 +113,13 @@ def catalog() -> Catalog:
     return state().catalog
 
 
-def queue() -> RegistrationQueue:
-    return state().queue
+def store() -> RegistrationStore:
+    return state().store
+
+
+def store_problem() -> str | None:
+    """Why a registration could not be written now (for /healthz), or ``None``."""
+    return store().health()
 
 
 def today() -> date:

@@ -7,10 +7,6 @@ from :mod:`form_service.registration`.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-from datetime import datetime
-from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -30,10 +26,11 @@ from catalog.catalog import RunRef
 from catalog.dates import format_date_long, format_datetime_wib, format_range
 from catalog.status import RunStatus, run_status
 from form_service import errors, state
-from form_service.answers import STATUS_LABEL
 from form_service.forms import RegistrationForm
-from form_service.queue import QueueUnavailable, parse_registration_id
-from form_service.registration import (
+from registrations.ids import parse_registration_id
+from registrations.models import Registration
+from registrations.records import applicant_from
+from registrations.rules import (
     AlreadyRegistered,
     RegistrationRefused,
     check_applicant,
@@ -42,6 +39,8 @@ from form_service.registration import (
     organiser_name,
     run_is_full,
 )
+from registrations.status import Status
+from registrations.store import StoreUnavailable
 
 log = logging.getLogger(__name__)
 bp = Blueprint("form", __name__)
@@ -143,8 +142,8 @@ def run_full(ref: RunRef) -> bool:
     if ref.run.applicant_cap is None:
         return False
     try:
-        return run_is_full(ref, state.queue().counts(ref.public_id))
-    except QueueUnavailable as error:
+        return run_is_full(ref, state.store().counts(ref.public_id))
+    except StoreUnavailable as error:
         log.error("counts not available for the form: %s", error)
         return False
 
@@ -230,28 +229,29 @@ def register(center: str, course: str, run: str):
     if notice or form.field_errors():
         return render_form(ref, form, 422, notice)
 
-    queue = state.queue()
-    applicant = form.applicant()
+    store = state.store()
+    applicant = applicant_from(form.applicant())
     decide = make_decide(
         state.catalog(),
         ref,
         applicant,
-        new_id=queue.new_registration_id,
+        new_id=store.new_registration_id,
         consent_version=current_app.config["CONSENT_VERSION"],
+        publish_name=form.publish_name.data,
     )
     try:
         try:
-            record = queue.append(decide)
+            registration = store.add(decide)
         except AlreadyRegistered as known:
             # Nothing was written. The same form sent again gets the earlier receipt.
-            record = earlier_registration(known, ref.public_id, applicant)
+            registration = earlier_registration(known, ref.public_id, applicant)
     except RegistrationRefused as refused:
         form[refused.field].errors = [refused.message]
         return render_form(ref, form, 422)
-    except QueueUnavailable as error:
-        log.error("registration not saved, queue unavailable: %s", error)
+    except StoreUnavailable as error:
+        log.error("registration not saved, store unavailable: %s", error)
         return render_form(ref, form, 503, MSG_QUEUE_DOWN)
-    return redirect(url_for("form.receipt", registration_id=record["id"]), 303)
+    return redirect(url_for("form.receipt", registration_id=registration.id), 303)
 
 
 @bp.errorhandler(429)
@@ -274,12 +274,12 @@ def rate_limited(error: HTTPException):
     return body, status, {"Retry-After": str(seconds)}
 
 
-def earlier_registration(known: AlreadyRegistered, run_id: str, applicant: dict) -> dict:
-    """The applicant's own earlier record for the run, or re-raise ``known`` (a duplicate)."""
+def earlier_registration(known: AlreadyRegistered, run_id: str, applicant) -> Registration:
+    """The applicant's own earlier registration for the run, or re-raise ``known``."""
     for registration_id in known.registration_ids:
-        record = state.queue().get(registration_id)
-        if is_resubmission(record, run_id, applicant):
-            return record
+        earlier = state.store().get(registration_id)
+        if is_resubmission(earlier, run_id, applicant):
+            return earlier
     raise known
 
 
@@ -288,23 +288,22 @@ def receipt(registration_id: str):
     if parse_registration_id(registration_id) is None:
         abort(404)
     try:
-        record = state.queue().get(registration_id)
-    except QueueUnavailable as error:
-        log.error("receipt not shown, queue unavailable: %s", error)
+        registration = state.store().get(registration_id)
+    except StoreUnavailable as error:
+        log.error("receipt not shown, store unavailable: %s", error)
         abort(503)
-    if record is None:
+    if registration is None:
         abort(404)
-    ref = state.catalog().find_run(record["run_id"])
-    received = datetime.fromisoformat(record["received_at"].replace("Z", "+00:00"))
+    ref = state.catalog().find_run(registration.run_id)
     return (
         render_template(
             "receipt.html",
-            record=record,
+            registration=registration,
             run=summary(ref) if ref else None,
-            full_name=record["applicant"]["full_name"],
-            status_label=STATUS_LABEL.get(record["status"], record["status"]),
-            waitlist=record["status"] == "waitlist",
-            received=format_datetime_wib(received),
+            full_name=registration.applicant.full_name,
+            status_label=registration.initial_status.label,
+            waitlist=registration.initial_status is Status.WAITLIST,
+            received=format_datetime_wib(registration.received_at),
         ),
         200,
         {"X-Robots-Tag": "noindex"},
@@ -319,8 +318,8 @@ def run_api(center: str, course: str, run: str):
         response.status_code = 404
     else:
         try:
-            counts = state.queue().counts(ref.public_id)
-        except QueueUnavailable as error:
+            counts = state.store().counts(ref.public_id)
+        except StoreUnavailable as error:
             log.error("counts not available: %s", error)
             abort(503)
         response = jsonify(
@@ -352,30 +351,10 @@ def privacy():
 @bp.get("/healthz")
 def healthz():
     headers = {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}
-    problem = _queue_problem(Path(current_app.config["QUEUE_PATH"]))
+    problem = state.store_problem()
     if problem is not None:
         return problem, 503, headers
     return "ok", 200, headers
-
-
-def _queue_problem(path: Path) -> str | None:
-    """Why a registration could not be written now (for monitoring), or ``None``."""
-    existing = path.parent
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent  # the queue's folder is made on the first registration
-    if not existing.is_dir():
-        return f"queue folder {path.parent} is under a file"
-    if not os.access(existing, os.W_OK | os.X_OK):
-        return "queue folder not writable"
-    for file in (path, path.with_name(path.name + ".lock")):
-        if file.exists() and not (file.is_file() and os.access(file, os.R_OK | os.W_OK)):
-            return f"{file.name} is not a writable file"
-    if shutil.disk_usage(existing).free < MIN_FREE_BYTES:
-        return "disk full"
-    return None
-
-
-MIN_FREE_BYTES = 1 << 20  # a record is under 4 KB; less than this and writes are about to fail
 
 
 def site_origin() -> str:

@@ -38,6 +38,7 @@ import errno
 import fcntl
 import json
 import os
+import shutil
 import threading
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -78,6 +79,7 @@ __all__ = ["MAX_LINE_BYTES", "JsonlStore", "StoreLine", "iter_raw_lines"]
 
 MAX_LINE_BYTES = 1 << 20  # a real record is well under 4 KB
 CHUNK = 1 << 20
+MIN_FREE_BYTES = 1 << 20  # a record is under 4 KB; less than this and writes are about to fail
 _STATUSES = list(Status)
 _STATUS_CODE = {s: i for i, s in enumerate(_STATUSES)}
 _STATUS_BITS = 4  # 11 statuses
@@ -280,6 +282,21 @@ class JsonlStore:
 
     def close(self) -> None:
         pass
+
+    def health(self) -> str | None:
+        existing = self.path.parent
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent  # the folder is made on the first registration
+        if not existing.is_dir():
+            return f"queue folder {self.path.parent} is under a file"
+        if not os.access(existing, os.W_OK | os.X_OK):
+            return "queue folder not writable"
+        for file in (self.path, self.lock_path):
+            if file.exists() and not (file.is_file() and os.access(file, os.R_OK | os.W_OK)):
+                return f"{file.name} is not a writable file"
+        if shutil.disk_usage(existing).free < MIN_FREE_BYTES:
+            return "disk full"
+        return None
 
     # locking ----------------------------------------------------------------------------
     @contextmanager

@@ -136,6 +136,10 @@ class RegistrationStore(Protocol):
         """Stored items that could not be read as registrations or events (0 in a database)."""
         ...
 
+    def health(self) -> str | None:
+        """Why a registration could not be written now (for monitoring, English), or ``None``."""
+        ...
+
     def close(self) -> None: ...
 
 

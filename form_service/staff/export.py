@@ -37,14 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from catalog.catalog import Catalog
-from form_service.answers import DTKS_LABEL, EMPLOYMENT_LABEL, GENDER_LABEL, STATUS_LABEL
-from form_service.queue import QueueLine
 from form_service.staff.common import (
     MOBILE_RE,
     education_label,
     label,
     neutralise,
-    parse_date,
     phone_local,
     run_title,
     village_label,
@@ -52,6 +49,10 @@ from form_service.staff.common import (
     write_file_atomically,
 )
 from form_service.staff.stats import RunStats
+from registrations.answers import DTKS_LABEL, EMPLOYMENT_LABEL, GENDER_LABEL
+from registrations.models import Registration
+from registrations.records import utc_text
+from registrations.status import LABELS, Status
 
 SUMMARY_SHEET = "Daftar angkatan"
 SHEET_NAME_MAX = 31
@@ -93,45 +94,37 @@ class ExportResult:
 
 
 def row_values(
-    record: dict, catalog: Catalog | None, villages: dict[object, str] | None = None
+    registration: Registration, catalog: Catalog | None, villages: dict[object, str] | None = None
 ) -> list[Any]:
     """The cells of one registration, in :data:`COLUMNS` order (not yet neutralised).
 
     ``villages`` caches region labels between calls (an export repeats the same few hundred).
     """
-    applicant = record.get("applicant")
-    if not isinstance(applicant, dict):
-        applicant = {}
-
-    def text(value: object) -> str:
-        return "" if value is None else str(value)
-
-    birth = applicant.get("birth_date")
-    village = applicant.get("village")
+    a = registration.applicant
+    village = a.village
     if villages is None:
         place = village_label(catalog, village)
     else:
-        key = village if isinstance(village, str) else repr(village)
-        place = villages.get(key)
+        place = villages.get(village)
         if place is None:
-            place = villages[key] = village_label(catalog, village)
+            place = villages[village] = village_label(catalog, village)
     return [
-        text(record.get("id")),
-        wib_naive(record.get("received_at")) or text(record.get("received_at")),
-        label(STATUS_LABEL, record.get("status")),
-        text(applicant.get("full_name")),
-        text(applicant.get("nik")),
-        parse_date(birth) or text(birth),
-        label(GENDER_LABEL, applicant.get("gender")),
-        phone_local(applicant.get("phone")),
-        text(applicant.get("email")),
+        registration.id,
+        wib_naive(utc_text(registration.received_at)),
+        registration.status.label,
+        a.full_name,
+        a.nik.value,
+        a.birth_date,
+        label(GENDER_LABEL, a.gender),
+        phone_local(a.phone.value),
+        a.email or "",
         place,
-        text(applicant.get("address")),
-        education_label(applicant.get("education")),
-        label(EMPLOYMENT_LABEL, applicant.get("employment_status")),
-        label(DTKS_LABEL, applicant.get("dtks")),
-        text(applicant.get("disability")),
-        text(applicant.get("motivation")),
+        a.address,
+        education_label(a.education),
+        label(EMPLOYMENT_LABEL, a.employment_status),
+        label(DTKS_LABEL, a.dtks),
+        a.disability or "",
+        a.motivation or "",
     ]
 
 
@@ -162,7 +155,7 @@ class _Rows:
     def __init__(self, catalog: Catalog | None) -> None:
         self.catalog = catalog
         self._caches: dict[str, dict[str, str]] = {}
-        self.status = self._coded("status", lambda code: label(STATUS_LABEL, code))
+        self.status = self._coded("status", lambda code: LABELS[Status(code)])
         self.gender = self._coded("gender", lambda code: label(GENDER_LABEL, code))
         self.education = self._coded("education", education_label)
         self.employment = self._coded("employment", lambda c: label(EMPLOYMENT_LABEL, c))
@@ -185,37 +178,32 @@ class _Rows:
 
         return lookup
 
-    def cells(self, record: dict) -> list[Any]:
+    def cells(self, registration: Registration) -> list[Any]:
         """The cells in :data:`COLUMNS` order: neutralised text, a WIB ``datetime`` and a birth
-        ``date`` (or their neutralised raw text when they are not valid)."""
-        applicant = record.get("applicant")
-        if not isinstance(applicant, dict):
-            applicant = {}
-        get = applicant.get
-        received = record.get("received_at")
-        birth = get("birth_date")
-        phone = get("phone")
-        if type(phone) is str and MOBILE_RE.fullmatch(phone):
+        ``date``."""
+        a = registration.applicant
+        phone = a.phone.value
+        if MOBILE_RE.fullmatch(phone):
             phone = f"0{phone[3:6]}-{phone[6:10]}-{phone[10:]}"  # digits and dashes: safe
         else:
             phone = neutralise(phone_local(phone))
         return [
-            _safe_text(record.get("id")),
-            wib_naive(received) or _safe_text(received),
-            self.status(record.get("status")),
-            _safe_text(get("full_name")),
-            _safe_text(get("nik")),
-            parse_date(birth) or _safe_text(birth),
-            self.gender(get("gender")),
+            registration.id,
+            wib_naive(utc_text(registration.received_at)),
+            self.status(registration.status.value),
+            _safe_text(a.full_name),
+            a.nik.value,
+            a.birth_date,
+            self.gender(a.gender),
             phone,
-            _safe_text(get("email")),
-            self.village(get("village")),
-            _safe_text(get("address")),
-            self.education(get("education")),
-            self.employment(get("employment_status")),
-            self.dtks(get("dtks")),
-            _safe_text(get("disability")),
-            _safe_text(get("motivation")),
+            _safe_text(a.email),
+            self.village(a.village),
+            _safe_text(a.address),
+            self.education(a.education),
+            self.employment(a.employment_status),
+            self.dtks(a.dtks),
+            _safe_text(a.disability),
+            _safe_text(a.motivation),
         ]
 
 
@@ -242,35 +230,25 @@ def sheet_name(run_id: str, used: set[str]) -> str:
 
 
 def export(
-    lines: Iterable[QueueLine],
+    registrations: Iterable[Registration],
     out: Path,
     fmt: str,
     catalog: Catalog | None,
     run_id: str | None = None,
 ) -> ExportResult:
-    """Write the records (of ``run_id``, or all) to ``out`` as ``fmt`` ("xlsx" or "csv")."""
+    """Write the registrations (of ``run_id``, or all) to ``out`` as ``fmt`` ("xlsx" or "csv")."""
     writer = _write_xlsx if fmt == "xlsx" else _write_csv
-    return _private_file(out, lambda handle: writer(handle, lines, out, catalog, run_id))
+    return _private_file(out, lambda handle: writer(handle, registrations, out, catalog, run_id))
 
 
-def _selected(lines: Iterable[QueueLine], result: ExportResult, run_id: str | None):
-    for line in lines:
-        record = line.record
-        if record is None or not isinstance(record.get("run_id"), str):
-            result.damaged_lines += 1
-            continue
-        if run_id is not None and record["run_id"] != run_id:
+def _selected(registrations: Iterable[Registration], result: ExportResult, run_id: str | None):
+    for registration in registrations:
+        if run_id is not None and registration.run_id != run_id:
             continue
         result.records += 1
-        counts = result.per_run.setdefault(record["run_id"], RunStats())
-        status = record.get(
-            "status"
-        )  # counted as `katalog queue stats` counts (verify flags others)
-        if status == "waitlist":
-            counts.waitlist += 1
-        elif status == "registered":
-            counts.registered += 1
-        yield record
+        counts = result.per_run.setdefault(registration.run_id, RunStats())
+        counts.add(registration.status)
+        yield registration
 
 
 # Excel set to Indonesian (and other locales with a decimal comma) splits a double-clicked CSV on
@@ -293,14 +271,14 @@ def _write_csv(handle, lines, out, catalog, run_id) -> ExportResult:
     writer = csv.writer(text)
     writer.writerow(["Angkatan", *HEADERS])
     rows = _Rows(catalog)
-    for record in _selected(lines, result, run_id):
-        cells = rows.cells(record)
+    for registration in _selected(lines, result, run_id):
+        cells = rows.cells(registration)
         received, birth = cells[1], cells[5]
         if type(received) is datetime:
             cells[1] = received.isoformat(" ", "minutes")
         if type(birth) is date:
             cells[5] = birth.isoformat()
-        writer.writerow([_semicolon_safe(c) for c in (rows.run(record["run_id"]), *cells)])
+        writer.writerow([_semicolon_safe(c) for c in (rows.run(registration.run_id), *cells)])
     text.flush()
     text.detach()
     return result
@@ -350,10 +328,10 @@ def _write_xlsx(handle, lines, out, catalog, run_id) -> ExportResult:
     rows = _Rows(catalog)
     if run_id is not None:
         new_sheet(run_id)
-    for record in _selected(lines, result, run_id):
-        rid = record["run_id"]
+    for registration in _selected(lines, result, run_id):
+        rid = registration.run_id
         _name, sheet, formatted = sheets.get(rid) or new_sheet(rid)
-        cells: list[Any] = [value or None for value in rows.cells(record)]
+        cells: list[Any] = [value or None for value in rows.cells(registration)]
         for i in _DIGIT_COLUMNS:
             if cells[i] is not None:
                 formatted[i].value = cells[i]

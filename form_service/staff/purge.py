@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalog.catalog import Catalog
-from form_service.queue import QueueLine
-from form_service.staff.common import wib_naive
+from catalog.dates import WIB
+from registrations.models import Registration
 
 DEFAULT_RETENTION_MONTHS = 6  # as form_service.config; KATALOG_RETENTION_MONTHS overrides both
 
@@ -57,7 +57,7 @@ def split_by_retention(
     return frozenset(over), frozenset(kept)
 
 
-def keep_function(conditions: Conditions) -> Callable[[QueueLine], bool]:
+def keep_function(conditions: Conditions) -> Callable[[Registration], bool]:
     if conditions.empty:
         raise ValueError("purge needs a condition")
     before, run_id, wanted, expired = (
@@ -67,17 +67,19 @@ def keep_function(conditions: Conditions) -> Callable[[QueueLine], bool]:
         conditions.expired,
     )
 
-    def keep(line: QueueLine) -> bool:
-        record = line.record or {}
-        if run_id is not None and record.get("run_id") != run_id:
+    def keep(registration: Registration) -> bool:
+        if run_id is not None and registration.run_id != run_id:
             return True
-        if wanted is not None and record.get("id") != wanted:
+        if wanted is not None and registration.id != wanted:
             return True
-        if expired is not None and record.get("run_id") not in expired:
+        if expired is not None and registration.run_id not in expired:
             return True
         if before is not None:
-            received = wib_naive(record.get("received_at"))  # None: unreadable or past year 9999
-            if received is None or received.date() >= before:
+            try:
+                received = registration.received_at.astimezone(WIB).date()
+            except OverflowError:  # past year 9999 in WIB: keep, never delete on a guess
+                return True
+            if received >= before:
                 return True
         return False
 

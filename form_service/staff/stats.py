@@ -20,26 +20,29 @@ The file is written atomically (temporary file, then rename) with mode 0644: it 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from catalog.catalog import Catalog
 from catalog.status import RunStatus, run_status
-from form_service.queue import QueueLine
 from form_service.staff.common import (
     number,
-    parse_received_at,
     ratio,
     run_title,
     wib_text,
     write_file_atomically,
 )
+from registrations.records import utc_text
+from registrations.status import Status
+from registrations.store import RegistrationStore
 
 
 @dataclass
 class RunStats:
+    """``waitlist``: on the waiting list now; ``registered``: every other applicant (before
+    selection all of them are "terdaftar"; afterwards they are invited, accepted, ...)."""
+
     registered: int = 0
     waitlist: int = 0
     last_received_at: str | None = None
@@ -47,6 +50,12 @@ class RunStats:
     @property
     def total(self) -> int:
         return self.registered + self.waitlist
+
+    def add(self, status: Status) -> None:
+        if status is Status.WAITLIST:
+            self.waitlist += 1
+        else:
+            self.registered += 1
 
 
 @dataclass
@@ -56,36 +65,18 @@ class QueueStats:
     records: int = 0
 
 
-def collect(lines: Iterable[QueueLine]) -> QueueStats:
-    """Count records per run and status in one streaming pass."""
-    stats = QueueStats()
-    runs = stats.runs
-    for line in lines:
-        record = line.record
-        if record is None:
-            stats.damaged_lines += 1
-            continue
-        run_id = record.get("run_id")
-        if not isinstance(run_id, str):
-            stats.damaged_lines += 1
-            continue
-        stats.records += 1
-        run = runs.get(run_id)
-        if run is None:
-            run = runs[run_id] = RunStats()
-        status = record.get("status")
-        if status == "registered":
-            run.registered += 1
-        elif status == "waitlist":
-            run.waitlist += 1
-        received = record.get("received_at")
-        # the latest valid time: compare first (cheap), validate only a new latest
-        if (
-            type(received) is str
-            and (run.last_received_at is None or received > run.last_received_at)
-            and parse_received_at(received)
-        ):
-            run.last_received_at = received
+def collect(store: RegistrationStore) -> QueueStats:
+    """Counts per run from the store's own counts (no registration is read)."""
+    stats = QueueStats(damaged_lines=store.damaged_count())
+    for run_id, counts in store.all_counts().items():
+        waitlist = counts.waitlist
+        last = counts.last_received_at
+        stats.runs[run_id] = RunStats(
+            registered=counts.total - waitlist,
+            waitlist=waitlist,
+            last_received_at=utc_text(last) if last else None,
+        )
+        stats.records += counts.total
     return stats
 
 

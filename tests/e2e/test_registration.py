@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from catalog.nik import MSG_WRONG_LENGTH
-from form_service.registration import MSG_BIRTH_NIK
+from registrations.rules import MSG_BIRTH_NIK
 from tests.e2e.helpers import answers, field_error, fill_form, form_values, screenshot
 from tests.e2e.live import Applicant, LiveSite
 

@@ -12,7 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from form_service.queue import dump_record, format_registration_id
+from registrations.ids import format_registration_id
+from registrations.records import dump_line as dump_record
 
 REPO = Path(__file__).resolve().parents[2]
 

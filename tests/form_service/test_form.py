@@ -14,7 +14,7 @@ from catalog.phone import MSG_BAD_CHARACTERS, MSG_FOREIGN, MSG_NOT_MOBILE
 from catalog.phone import MSG_EMPTY as MSG_PHONE_EMPTY
 from form_service import forms
 from form_service.errors import describe_wait
-from form_service.registration import MSG_BIRTH_NIK, MSG_DTKS_UNKNOWN, MSG_GENDER_NIK
+from registrations.rules import MSG_BIRTH_NIK, MSG_DTKS_UNKNOWN, MSG_GENDER_NIK
 from form_service.views import MSG_CSRF, MSG_HONEYPOT
 from tests.form_service.app_fixtures import BOGA, BOGA_CLOSED, JAHIT, NIK_MAN, valid_answers
 

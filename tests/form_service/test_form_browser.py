@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from form_service.queue import open_queue
+from registrations.store import open_store as open_queue
 from tests.form_service.app_fixtures import BOGA, valid_answers
 
 pytestmark = pytest.mark.browser  # Chromium comes from tests/conftest.py

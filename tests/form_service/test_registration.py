@@ -14,8 +14,8 @@ import pytest
 
 from form_service import queue as queue_module
 from form_service import state
-from form_service.queue import open_queue
-from form_service.registration import MSG_DUPLICATE, is_resubmission
+from registrations.store import open_store as open_queue
+from registrations.rules import MSG_DUPLICATE, is_resubmission
 from form_service.views import MSG_QUEUE_DOWN
 from tests.form_service.app_fixtures import (
     BOGA,
@@ -394,6 +394,6 @@ def test_one_submission_shows_rule_and_field_errors_together(client, app_config)
      ("Tidak ada.", False), ("-", False), ("  ", False), ("TDK ADA", False), (None, False)],
 )  # fmt: skip
 def test_what_counts_as_declaring_a_disability(written, declares):
-    from form_service.registration import declares_disability
+    from registrations.rules import declares_disability
 
     assert declares_disability(written) is declares

@@ -8,7 +8,7 @@ import io
 import os
 import stat
 
-from form_service.queue import JsonlQueue
+from registrations.jsonl import JsonlStore as JsonlQueue
 
 
 def test_export_refuses_to_write_over_the_queue(queue_cli, queue_path, qf):

@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from form_service.queue import JsonlQueue, dump_record
+from registrations.jsonl import JsonlStore as JsonlQueue
+from registrations.records import dump_line as dump_record
 from form_service.staff.purge import add_months
 
 FORK = multiprocessing.get_context("fork")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from form_service.queue import dump_record
+from registrations.records import dump_line as dump_record
 
 
 def test_clean_queue(queue_cli, queue_path, qf):
@@ -131,7 +131,7 @@ def test_missing_queue_file(queue_cli, queue_path):
 
 
 def test_records_written_by_the_queue_verify_clean(queue_cli, queue_path, qf):
-    from form_service.queue import JsonlQueue
+    from registrations.jsonl import JsonlStore as JsonlQueue
 
     queue = JsonlQueue(queue_path)
     for i in (1, 2):

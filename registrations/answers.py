@@ -1,5 +1,6 @@
-"""The coded answers of the registration form, as stored in the queue and read by the staff
-tools. One list per question: (code, Indonesian label)."""
+"""The coded answers of the registration form, as stored with each registration and read by the
+staff tools. One list per question: (code, Indonesian label). Status labels are in
+:mod:`registrations.status`."""
 
 from __future__ import annotations
 
@@ -14,9 +15,7 @@ EMPLOYMENT = [
     ("lainnya", "Lainnya"),
 ]
 DTKS = [("ya", "Ya, terdaftar"), ("tidak", "Tidak terdaftar"), ("tidak-tahu", "Tidak tahu")]
-STATUSES = [("registered", "Terdaftar"), ("waitlist", "Daftar tunggu")]
 
 GENDER_LABEL = dict(GENDERS)
 EMPLOYMENT_LABEL = dict(EMPLOYMENT)
 DTKS_LABEL = dict(DTKS)
-STATUS_LABEL = dict(STATUSES)
