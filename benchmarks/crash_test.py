@@ -7,7 +7,7 @@ continuously (GET form, POST a valid fake applicant). Every second a random work
 person would: it must then get its receipt (303), whether the first attempt was saved (the same
 form sent again gets the earlier receipt) or not; a 422 duplicate-NIK message is also accepted.
 
-Checked at the end, with the queue module's own reader (``open_queue(path).read()``):
+Checked at the end, with the queue module's own reader (``JsonlStore(path).lines()``):
 
 * every registration that got its 303 is in the file exactly once (by registration number);
 * no registration number and no NIK occurs twice for the run;
@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import registration_load as rl  # noqa: E402
 
-from registrations.store import open_store as open_queue  # noqa: E402
+from registrations.jsonl import JsonlStore  # noqa: E402
 
 DUPLICATE = b"NIK ini sudah terdaftar untuk angkatan ini"
 
@@ -161,7 +161,7 @@ def main() -> int:
             thread.join(timeout=args.seconds + 120)
         server.stop()
 
-        lines = list(open_queue(queue_path).read()) if queue_path.exists() else []
+        lines = list(JsonlStore(queue_path).lines()) if queue_path.exists() else []
         problems = [(line.line_no, line.problem) for line in lines if line.problem]
         records = [line.record for line in lines if line.record is not None]
         ids = Counter(r["id"] for r in records)

@@ -114,6 +114,7 @@ def run_step(step: str, queue: Path, data: Path, out_dir: Path, n: int) -> dict:
     """Run one step in this process; return seconds and peak RSS (MB)."""
     from catalog.load import require_catalog
     from registrations.jsonl import JsonlStore as JsonlQueue
+    from registrations.records import registration_from
 
     catalog = require_catalog(data) if step in ("verify", "run-xlsx") or "export" in step else None
     started = time.perf_counter()
@@ -134,25 +135,25 @@ def run_step(step: str, queue: Path, data: Path, out_dir: Path, n: int) -> dict:
         started = time.perf_counter()
         for i in range(n + 1, n + APPENDS + 1):
             record = fake_record(i, run_id)
-            q.append(lambda snapshot, record=record: record)
+            q.add(lambda snapshot, record=record: registration_from(record))
         extra["ms_per_append"] = round((time.perf_counter() - started) / APPENDS * 1000, 2)
     elif step == "stats":
         from form_service.staff.stats import collect
 
-        extra["records"] = collect(JsonlQueue(queue).read()).records
+        extra["records"] = collect(JsonlQueue(queue)).records
     elif step == "verify":
         from datetime import UTC, datetime
 
         from form_service.staff.verify import verify
 
         # the synthetic records are from January 2027: check them as of February 2027
-        report = verify(JsonlQueue(queue).read(), catalog, now=datetime(2027, 2, 1, tzinfo=UTC))
+        report = verify(JsonlQueue(queue), catalog, now=datetime(2027, 2, 1, tzinfo=UTC))
         extra["problems"] = report.problem_count
     elif step.startswith("export-"):
         from form_service.staff.export import export
 
         fmt = step.split("-", 1)[1]
-        result = export(JsonlQueue(queue).read(), out_dir / f"bench.{fmt}", fmt, catalog)
+        result = export(JsonlQueue(queue).registrations(), out_dir / f"bench.{fmt}", fmt, catalog)
         extra["records"] = result.records
         extra["size_mb"] = round((out_dir / f"bench.{fmt}").stat().st_size / 1e6, 1)
     elif step == "run-xlsx":
@@ -160,7 +161,7 @@ def run_step(step: str, queue: Path, data: Path, out_dir: Path, n: int) -> dict:
 
         run_id = sorted(ref.public_id for ref in catalog.runs())[0]
         out = out_dir / "bench-run.xlsx"
-        extra["records"] = export(JsonlQueue(queue).read(), out, "xlsx", catalog, run_id).records
+        extra["records"] = export(JsonlQueue(queue).registrations(run_id), out, "xlsx", catalog, run_id).records
     elif step == "xlsx-floor":
         from datetime import date, datetime
 
