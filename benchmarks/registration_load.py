@@ -132,7 +132,7 @@ def write_catalog(root: Path) -> Path:
 def prefill(path: Path, count: int) -> None:
     """``count`` obviously fake records for an old run that is not in the catalog."""
     from registrations.ids import format_registration_id
-from registrations.records import dump_line as dump_record
+    from registrations.records import dump_line as dump_record
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
