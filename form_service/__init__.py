@@ -19,7 +19,7 @@ __all__ = ["create_app"]
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from flask import Flask
 
-    from form_service import config, errors, security, state, views
+    from form_service import config, errors, security, state, status_page, views
 
     app = Flask(__name__, static_url_path="/daftar/static")
     app.jinja_env.add_extension("jinja2.ext.do")
@@ -28,4 +28,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(views.bp)
+    status_page.init_app(app)
     return app

@@ -17,6 +17,7 @@ RETENTION_MONTHS          months after a run ends that its registrations are kep
 PROXY_COUNT               trusted reverse proxies in front of the app (werkzeug ProxyFix), 0 = none
 RATELIMIT_ENABLED         ``false`` turns the per-IP limit on POST off (load tests)
 RATELIMIT                 the limit on POST per IP (default ``10 per minute``)
+STATUS_RATELIMIT          status page lookups per registration number (``5 per 15 minutes``)
 RATELIMIT_STORAGE_URI     Flask-Limiter storage, ``memory://`` or e.g. ``redis://host:6379``
 HSTS                      ``true`` sends Strict-Transport-Security (only behind HTTPS)
 SECURE_COOKIES            ``true`` marks the session cookie Secure (only behind HTTPS)
@@ -51,6 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "PROXY_COUNT": 0,
     "RATELIMIT_ENABLED": True,
     "RATELIMIT": "10 per minute",
+    "STATUS_RATELIMIT": "5 per 15 minutes",
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
     "HSTS": False,
@@ -84,6 +86,7 @@ SETTINGS = (
     "PROXY_COUNT",
     "RATELIMIT_ENABLED",
     "RATELIMIT",
+    "STATUS_RATELIMIT",
     "RATELIMIT_STORAGE_URI",
     "HSTS",
     "SECURE_COOKIES",
