@@ -19,7 +19,7 @@ __all__ = ["create_app"]
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from flask import Flask
 
-    from form_service import config, errors, security, state, status_page, views
+    from form_service import config, errors, request_checks, security, state, status_page, views
 
     app = Flask(__name__, static_url_path="/daftar/static")
     app.jinja_env.add_extension("jinja2.ext.do")
@@ -27,6 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     state.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    request_checks.init_app(app)
     app.register_blueprint(views.bp)
     status_page.init_app(app)
     return app

@@ -9,12 +9,13 @@ live in :mod:`form_service.registration`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
-from wtforms.validators import ValidationError
+from wtforms.validators import StopValidation, ValidationError
 
 from catalog.labels import EDUCATION
 from catalog.nik import NikError, parse_nik
@@ -54,6 +55,11 @@ MSG_CONSENT = (
     "Tanpa persetujuan, pendaftaran tidak dapat kami proses."
 )
 
+MSG_CONTROL = (
+    "Isian ini berisi karakter tersembunyi yang tidak bisa disimpan. Hapus isinya lalu ketik "
+    "ulang, jangan ditempel dari aplikasi lain."
+)
+
 EDUCATION_CHOICES = [(e.value, label) for e, label in EDUCATION.items()]
 
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
@@ -65,8 +71,40 @@ _DATE_PATTERNS = (
 )
 
 
+# Invisible characters that carry no meaning in Indonesian text but can hide or reorder what a
+# clerk sees (zero-width characters, the BOM, soft hyphen, bidirectional marks, overrides and
+# isolates): removed from every answer.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+        "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+)  # fmt: skip
+
+
 def strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
+    """NFC-normalised, invisible characters removed, outer spaces stripped (every text field)."""
+    if not isinstance(value, str):
+        return value
+    return unicodedata.normalize("NFC", value).translate(_INVISIBLE).replace("\t", " ").strip()
+
+
+def single_spaces(value: str | None) -> str | None:
+    """Runs of spaces as one space (a name is compared and published)."""
+    return re.sub(r" {2,}", " ", value) if isinstance(value, str) else value
+
+
+def no_control_characters(multiline: bool = False) -> Callable:
+    """A validator refusing control characters (what a keyboard cannot type: NUL, escape
+    sequences, DEL, C1 codes; line breaks too, except in the text boxes)."""
+    allowed = "\n" if multiline else ""
+
+    def check(form, field) -> None:
+        data = field.data
+        if isinstance(data, str) and any(
+            unicodedata.category(char) == "Cc" and char not in allowed for char in data
+        ):
+            raise StopValidation(MSG_CONTROL)
+
+    return check
 
 
 def unify_newlines(value: str | None) -> str | None:
@@ -116,25 +154,30 @@ class ChoiceField(StringField):
         self.options_html: Callable[[str | None], str] | None = None  # pre-rendered options
 
 
+ONE_LINE = no_control_characters()
+LINES = no_control_characters(multiline=True)
+
+
 class RegistrationForm(FlaskForm):
     """The applicant's answers. ``configure()`` sets what depends on the run and the day."""
 
-    full_name = StringField("Nama lengkap", filters=[strip])
-    nik = StringField("NIK (Nomor Induk Kependudukan)", filters=[strip])
-    birth_date = StringField("Tanggal lahir", filters=[strip])
+    full_name = StringField("Nama lengkap", [ONE_LINE], filters=[strip, single_spaces])
+    nik = StringField("NIK (Nomor Induk Kependudukan)", [ONE_LINE], filters=[strip])
+    birth_date = StringField("Tanggal lahir", [ONE_LINE], filters=[strip])
     gender = ChoiceField("Jenis kelamin", choices=GENDERS, control="radio")
-    phone = StringField("Nomor WhatsApp", filters=[strip])
-    email = StringField("Email (boleh dikosongkan)", filters=[strip])
+    phone = StringField("Nomor WhatsApp", [ONE_LINE], filters=[strip])
+    email = StringField("Email (boleh dikosongkan)", [ONE_LINE], filters=[strip])
     village = ChoiceField("Kelurahan/desa sesuai alamat KTP")
-    address = TextAreaField("Alamat sesuai KTP", filters=[unify_newlines, strip])
+    address = TextAreaField("Alamat sesuai KTP", [LINES], filters=[unify_newlines, strip])
     education = ChoiceField("Pendidikan terakhir", choices=EDUCATION_CHOICES)
     employment_status = ChoiceField("Pekerjaan saat ini", choices=EMPLOYMENT)
     dtks = ChoiceField(
         "Apakah keluarga Anda terdaftar di DTKS/DTSEN?", choices=DTKS, control="radio"
     )
-    disability = StringField("Disabilitas (boleh dikosongkan)", filters=[strip])
+    disability = StringField("Disabilitas (boleh dikosongkan)", [ONE_LINE], filters=[strip])
     motivation = TextAreaField(
         "Mengapa Anda ingin ikut pelatihan ini? (boleh dikosongkan)",
+        [LINES],
         filters=[unify_newlines, strip],
     )
     consent = BooleanField("Persetujuan")

@@ -69,7 +69,7 @@ def number_key() -> str:
 @bp.route("/daftar/status", methods=["GET", "POST"])
 def lookup():
     form = StatusForm()
-    if request.method == "GET":
+    if request.method != "POST":  # GET and HEAD
         return render_template("status.html", form=form, errors={}), 200, NO_STORE
     if not form.validate():
         notice = None

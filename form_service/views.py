@@ -198,12 +198,10 @@ def register(center: str, course: str, run: str):
     status = run_status(ref.run, state.today())
     if status is not RunStatus.OPEN:
         return render_template("closed.html", run=summary(ref), status=status.value), 410
-    if request.method == "GET":
+    if request.method != "POST":  # GET and HEAD
         return blank_form(ref)
     form = configured_form(ref)
 
-    if request.content_length and not request.form:
-        abort(400)  # a body that is not a readable form (e.g. not UTF-8)
     form.validate()
     notice = None
     if form.csrf_failed:
