@@ -34,6 +34,10 @@ MSG_NOT_FOUND = (
     "Nomor pendaftaran dan tanggal lahir ini tidak cocok dengan pendaftaran mana pun. Periksa "
     "keduanya di bukti pendaftaran Anda, lalu coba lagi."
 )
+MSG_OTHER_BROWSER = (
+    "Bukti pendaftaran hanya bisa dibuka lagi di perangkat yang dipakai untuk mendaftar. Di sini "
+    "Anda bisa melihat status pendaftaran dengan nomor dan tanggal lahir."
+)
 MSG_DOWN = "Maaf, status belum bisa dilihat karena gangguan di server kami. Coba lagi nanti."
 NO_STORE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 
@@ -70,7 +74,12 @@ def number_key() -> str:
 def lookup():
     form = StatusForm()
     if request.method != "POST":  # GET and HEAD
-        return render_template("status.html", form=form, errors={}), 200, NO_STORE
+        number = request.args.get("nomor", "")
+        notice = None
+        if number:  # from a receipt link opened in another browser
+            form.number.data = normalise_registration_id(number)[:40]
+            notice = MSG_OTHER_BROWSER
+        return render_template("status.html", form=form, errors={}, notice=notice), 200, NO_STORE
     if not form.validate():
         notice = None
         if "csrf_token" in form.errors:

@@ -16,6 +16,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_wtf.csrf import generate_csrf
@@ -249,7 +250,18 @@ def register(center: str, course: str, run: str):
     except StoreUnavailable as error:
         log.error("registration not saved, store unavailable: %s", error)
         return render_form(ref, form, 503, MSG_QUEUE_DOWN)
+    remember_receipt(registration.id)
     return redirect(url_for("form.receipt", registration_id=registration.id), 303)
+
+
+RECEIPTS_KEPT = 5  # registrations whose receipt one browser may open again
+
+
+def remember_receipt(registration_id: str) -> None:
+    """Let this browser (its signed session cookie) open the receipt: the receipt shows the
+    applicant's name, and registration numbers appear on public announcements."""
+    kept = [rid for rid in session.get("receipts", []) if rid != registration_id]
+    session["receipts"] = [*kept, registration_id][-RECEIPTS_KEPT:]
 
 
 @bp.errorhandler(429)
@@ -285,6 +297,10 @@ def earlier_registration(known: AlreadyRegistered, run_id: str, applicant) -> Re
 def receipt(registration_id: str):
     if parse_registration_id(registration_id) is None:
         abort(404)
+    if registration_id not in session.get("receipts", []):
+        # Another browser (or someone who read the number on a public list): the status page
+        # answers with the number and the applicant's birth date, and shows no name.
+        return redirect(url_for("status.lookup", nomor=registration_id), 303)
     try:
         registration = state.store().get(registration_id)
     except StoreUnavailable as error:

@@ -69,14 +69,11 @@ def test_a_wrong_number_and_a_wrong_birth_date_get_the_same_answer(client):
     unknown_number = look_up(client, "KP-0000-0000-0000", "18-08-1995")
     assert wrong_birth.status_code == unknown_number.status_code == 200
     assert MSG_NOT_FOUND in wrong_birth.get_data(as_text=True)
-    strip = lambda r: (
-        r.get_data(as_text=True)
-        .replace(number, "")
-        .replace(  # noqa: E731
-            "KP-0000-0000-0000", ""
-        )
-    )
-    assert strip(wrong_birth) == strip(unknown_number)
+
+    def page(response) -> str:
+        return response.get_data(as_text=True).replace(number, "").replace("KP-0000-0000-0000", "")
+
+    assert page(wrong_birth) == page(unknown_number)
 
 
 @pytest.mark.parametrize(
@@ -123,3 +120,25 @@ def test_the_receipt_links_to_the_status_page(client):
     html = client.get(f"/daftar/terima/{number}").get_data(as_text=True)
     assert "Pendaftaran tercatat" in html
     assert f'href="{STATUS}" id="status-link"' in html
+
+
+def test_a_receipt_opens_only_in_the_browser_that_registered(app, client):
+    number = register(client)
+    assert client.get(f"/daftar/terima/{number}").status_code == 200
+
+    stranger = app.test_client()  # someone who read the number on a public list
+    response = stranger.get(f"/daftar/terima/{number}")
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"{STATUS}?nomor={number}"
+    page = stranger.get(response.headers["Location"]).get_data(as_text=True)
+    assert f'value="{number}"' in page
+    assert "perangkat yang dipakai untuk mendaftar" in page
+    assert "Contoh Pendaftar" not in page
+
+
+def test_an_unknown_and_a_known_number_look_the_same_to_a_stranger(app, client):
+    number = register(client)
+    stranger = app.test_client()
+    known = stranger.get(f"/daftar/terima/{number}")
+    unknown = stranger.get("/daftar/terima/KP-0000-0000-0001")
+    assert known.status_code == unknown.status_code == 303
