@@ -77,9 +77,12 @@ NEXT_STEPS = {
 @bp.app_context_processor
 def inject_site_url() -> dict:
     loaded = current_app.extensions.get("katalog")  # computed once, when the catalog loads
+    dataset = loaded.catalog.dataset if loaded else None
     return {
         "site_url": current_app.config["SITE_URL"],
         "all_free": bool(loaded and loaded.all_free),
+        # the same banner as the site's when the catalog holds example data
+        "dataset_notice": dataset.notice if dataset and dataset.example else None,
     }
 
 

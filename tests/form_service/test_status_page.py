@@ -142,3 +142,9 @@ def test_an_unknown_and_a_known_number_look_the_same_to_a_stranger(app, client):
     known = stranger.get(f"/daftar/terima/{number}")
     unknown = stranger.get("/daftar/terima/KP-0000-0000-0001")
     assert known.status_code == unknown.status_code == 303
+
+
+@pytest.mark.parametrize("path", [BOGA, STATUS, "/daftar/privasi"])
+def test_form_pages_carry_the_example_data_banner_of_the_site(client, path):
+    html = client.get(path).get_data(as_text=True)
+    assert '<p class="example-banner" id="data-contoh"><strong>Data contoh.</strong>' in html
