@@ -50,6 +50,44 @@ def test_every_placeholder_of_the_nginx_site_is_explained_to_operators():
         assert name in guide
 
 
+# --- forwarded headers (first, so the hostile requests render each worker's blank form) -------
+
+
+def test_hostile_forwarding_headers_reach_no_other_visitor(stack: Stack):
+    import http.client
+
+    from tests.form_service.test_forwarded_headers import HOSTILE, assert_clean
+
+    attacker = Client(stack)
+    direct = {**HOSTILE, "SCRIPT_NAME": "/evil-4f1x.example", "X-Forwarded-Ssl": "on"}
+    for _ in range(4):  # enough for both gunicorn workers to see it first
+        for name, value in direct.items():
+            if name != "Host":
+                attacker.get(RUN_PATH, headers={name: value})
+            # Straight to gunicorn as well, as if nginx were bypassed on the machine.
+            conn = http.client.HTTPConnection("127.0.0.1", stack.app_port, timeout=10)
+            conn.putrequest("GET", RUN_PATH, skip_host=True)
+            conn.putheader("Host", value if name == "Host" else SERVER_NAME)
+            if name != "Host":
+                conn.putheader(name, value)
+            conn.endheaders()
+            assert conn.getresponse().status == 200
+            conn.close()
+    form, posted = register(attacker, applicant(60))
+    assert posted.status == 303
+    assert_clean(posted.headers["Location"])
+
+    visitor = Client(stack)
+    for _ in range(4):
+        assert_clean(visitor.get(RUN_PATH).text)
+    receipt = visitor.get(posted.headers["Location"])
+    assert receipt.status == 200
+    assert_clean(receipt.text)
+    api = visitor.get("/api/runs/blk-contoh/tata-boga/2027-1")
+    assert api.headers["Access-Control-Allow-Origin"] == f"https://{SERVER_NAME}"
+    assert_clean(str(api.headers) + api.text)
+
+
 # --- headers ------------------------------------------------------------------------------------
 
 
