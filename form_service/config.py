@@ -14,7 +14,9 @@ SITE_DIR                  built site folder; the queue may not live inside it (s
 PRIVACY_URL               another privacy notice to link instead of the form's ``/daftar/privasi``
 CONSENT_VERSION           version of the privacy notice recorded with each consent
 RETENTION_MONTHS          months after a run ends that its registrations are kept (notice text)
-PROXY_COUNT               trusted reverse proxies in front of the app (werkzeug ProxyFix), 0 = none
+PROXY_COUNT               trusted reverse proxies in front of the app (X-Forwarded-For), 0 = none
+PROXY_PROTO               ``true`` (default) trusts X-Forwarded-Proto from those proxies
+PROXY_HOST                ``true`` trusts X-Forwarded-Host/-Port from them (default ``false``)
 RATELIMIT_ENABLED         ``false`` turns the per-IP limit on POST off (load tests)
 RATELIMIT                 the limit on POST per IP (default ``10 per minute``)
 STATUS_RATELIMIT          status page lookups per registration number (``5 per 15 minutes``)
@@ -50,6 +52,8 @@ DEFAULTS: dict[str, Any] = {
     "CONSENT_VERSION": "2026-11-01",
     "RETENTION_MONTHS": 6,
     "PROXY_COUNT": 0,
+    "PROXY_PROTO": True,
+    "PROXY_HOST": False,
     "RATELIMIT_ENABLED": True,
     "RATELIMIT": "10 per minute",
     "STATUS_RATELIMIT": "5 per 15 minutes",
@@ -84,6 +88,8 @@ SETTINGS = (
     "CONSENT_VERSION",
     "RETENTION_MONTHS",
     "PROXY_COUNT",
+    "PROXY_PROTO",
+    "PROXY_HOST",
     "RATELIMIT_ENABLED",
     "RATELIMIT",
     "STATUS_RATELIMIT",
@@ -115,6 +121,8 @@ def load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     config["SITE_URL"] = str(config["SITE_URL"] or "/")
     config["TODAY"] = _parse_today(config["TODAY"])
     config["PROXY_COUNT"] = _non_negative_int(config["PROXY_COUNT"], "PROXY_COUNT")
+    config["PROXY_PROTO"] = _boolean(config["PROXY_PROTO"], "PROXY_PROTO")
+    config["PROXY_HOST"] = _boolean(config["PROXY_HOST"], "PROXY_HOST")
     config["RETENTION_MONTHS"] = _non_negative_int(config["RETENTION_MONTHS"], "RETENTION_MONTHS")
     config["SESSION_COOKIE_SECURE"] = bool(config["SECURE_COOKIES"])
     check_config(app)
@@ -173,3 +181,17 @@ def _non_negative_int(value: Any, name: str) -> int:
             f"KATALOG_{name} must be a whole number >= 0."
         )
     return number
+
+
+def _boolean(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ConfigError(
+        f"KATALOG_{name} harus true atau false, bukan '{value}'. / "
+        f"KATALOG_{name} must be true or false."
+    )

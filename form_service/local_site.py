@@ -14,6 +14,8 @@ from werkzeug.security import safe_join
 from werkzeug.utils import redirect, send_file
 from werkzeug.wrappers import Request, Response
 
+from form_service.static_headers import static_headers
+
 # Paths the Flask app answers; everything else comes from the site folder.
 APP_PREFIXES = ("/daftar/", "/api/")
 APP_PATHS = ("/healthz",)
@@ -23,13 +25,15 @@ class SiteAndForm:
     def __init__(self, site_dir: str | Path, app) -> None:
         self.site_dir = Path(site_dir).resolve()
         self.app = app
+        # The same headers nginx adds to the site's pages (deploy/nginx/static-headers.conf).
+        self.headers = static_headers()
 
     def __call__(self, environ: dict, start_response) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "") or "/"
         if path.startswith(APP_PREFIXES) or path in APP_PATHS:
             return self.app(environ, start_response)
         response = self.static(Request(environ))
-        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers.update(self.headers)
         return response(environ, start_response)
 
     def static(self, request: Request) -> Response:
