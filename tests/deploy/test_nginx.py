@@ -80,9 +80,13 @@ def test_hostile_forwarding_headers_reach_no_other_visitor(stack: Stack):
     visitor = Client(stack)
     for _ in range(4):
         assert_clean(visitor.get(RUN_PATH).text)
-    receipt = visitor.get(posted.headers["Location"])
+    # The receipt opens only in the browser that registered (others go to the status page).
+    receipt = attacker.get(posted.headers["Location"])
     assert receipt.status == 200
     assert_clean(receipt.text)
+    elsewhere = visitor.get(posted.headers["Location"])
+    assert elsewhere.status == 303
+    assert_clean(elsewhere.headers["Location"] + visitor.get(elsewhere.headers["Location"]).text)
     api = visitor.get("/api/runs/blk-contoh/tata-boga/2027-1")
     assert api.headers["Access-Control-Allow-Origin"] == f"https://{SERVER_NAME}"
     assert_clean(str(api.headers) + api.text)
