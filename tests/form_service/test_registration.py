@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from form_service import queue as queue_module
 from form_service import state
-from registrations.store import open_store as open_queue
-from registrations.rules import MSG_DUPLICATE, is_resubmission
 from form_service.views import MSG_QUEUE_DOWN
+from registrations import jsonl as jsonl_module
+from registrations.models import Registration
+from registrations.records import applicant_from, registration_from
+from registrations.rules import MSG_DUPLICATE, MSG_OVERLAP, is_resubmission
+from registrations.store import StoreUnavailable, open_store
 from tests.form_service.app_fixtures import (
     BOGA,
     JAHIT,
@@ -35,7 +37,7 @@ def post(client, url=BOGA, **changes):
 
 
 def records(path: str | Path) -> list[dict]:
-    return [line.record for line in open_queue(path).read()]
+    return [line.record for line in open_store(path).lines()]
 
 
 def test_record_holds_normalised_answers_in_contract_order(client, app_config):
@@ -74,7 +76,18 @@ def test_record_holds_normalised_answers_in_contract_order(client, app_config):
         "disability": None,
         "motivation": "Ingin membuka usaha katering.",
     }
-    assert record["consent"] == {"version": "2026-11-01", "agreed_at": record["received_at"]}
+    assert record["consent"] == {
+        "version": "2026-11-01",
+        "agreed_at": record["received_at"],
+        "publish_name": False,  # the checkbox is optional and unticked
+    }
+    assert record["v"] == 2
+
+
+def test_consent_to_publish_the_name_is_recorded_when_ticked(client, app_config):
+    assert post(client, publish_name="y").status_code == 303
+    [record] = records(app_config["QUEUE_PATH"])
+    assert record["consent"]["publish_name"] is True
 
 
 def test_outside_banten_is_recorded_as_such(client, app_config):
@@ -110,7 +123,7 @@ def test_same_form_sent_twice_gets_the_same_receipt_and_one_record(client, app_c
     assert again.headers["Location"] == first.headers["Location"]
     assert len(records(app_config["QUEUE_PATH"])) == 1
     html = client.get(again.headers["Location"]).get_data(as_text=True)
-    assert "Pendaftaran diterima" in html
+    assert "Pendaftaran tercatat" in html
     assert MSG_DUPLICATE not in html
 
 
@@ -122,10 +135,27 @@ def test_resubmission_is_recognised_through_normalised_answers(client, app_confi
         nik="3671-0117-0895-0001",
         birth_date="1995-08-17",
         phone="+62 812 0000 0001",
-        full_name="Contoh Pendaftar Diketik Ulang",
     )
     assert again.status_code == 303
     assert again.headers["Location"] == first.headers["Location"]
+    assert len(records(app_config["QUEUE_PATH"])) == 1
+
+
+def test_a_resubmission_with_any_other_answer_is_refused_as_a_duplicate(client, app_config):
+    # Every answer must be the same: whoever knows a NIK, birth date and phone but not the rest
+    # does not get to see the receipt (the name, the course) of somebody else.
+    first = post(client)
+    number = first.headers["Location"].rsplit("/", 1)[1]
+    for changed in (
+        {"full_name": "Contoh Pendaftar Diketik Ulang"},
+        {"address": "Jl. Lain No. 9"},
+        {"motivation": "Lain"},
+    ):
+        response = post(client, **changed)
+        assert response.status_code == 422, changed
+        html = response.get_data(as_text=True)
+        assert MSG_DUPLICATE in html
+        assert number not in html
     assert len(records(app_config["QUEUE_PATH"])) == 1
 
 
@@ -164,28 +194,44 @@ def test_same_nik_and_phone_with_another_birth_date_is_still_refused(client, app
     assert len(records(app_config["QUEUE_PATH"])) == 1
 
 
-def test_resubmission_needs_nik_birth_date_and_phone_of_the_same_run():
-    record = {
-        "run_id": BOGA_RUN,
-        "applicant": {"nik": NIK_MAN, "birth_date": "1995-08-17", "phone": "+6281200000001"},
-    }
-    same = dict(record["applicant"], full_name="Contoh Pendaftar")
-    assert is_resubmission(record, BOGA_RUN, same)
-    assert not is_resubmission(record, "blk-contoh/tata-boga/2027-2", same)
-    assert not is_resubmission(record, BOGA_RUN, {**same, "phone": "+6281200000009"})
-    assert not is_resubmission(record, BOGA_RUN, {**same, "birth_date": "1895-08-17"})
+def test_resubmission_needs_every_answer_and_the_same_run(qf):
+    stored = qf.make_record(1, BOGA_RUN, nik=NIK_MAN, birth_date="1995-08-17")
+    earlier: Registration = registration_from(stored)
+    answers = stored["applicant"]
+    same = applicant_from(dict(answers))
+    assert is_resubmission(earlier, BOGA_RUN, same)
+    assert not is_resubmission(earlier, "blk-contoh/tata-boga/2027-2", same)
     assert not is_resubmission(None, BOGA_RUN, same)
+    for key, other in [
+        ("phone", "+6281200000009"),
+        ("birth_date", "1895-08-17"),
+        ("full_name", "Contoh Pendaftar Lain"),
+        ("gender", "P"),
+        ("email", None),
+        ("village", "luar-banten"),
+        ("address", "Jl. Lain No. 9"),
+        ("education", "s1"),
+        ("employment_status", "bekerja"),
+        ("dtks", "ya"),
+        ("disability", "tunarungu"),
+        ("motivation", "Lain"),
+    ]:
+        assert answers[key] != other
+        assert not is_resubmission(earlier, BOGA_RUN, applicant_from({**answers, key: other})), key
 
 
-def test_overlapping_run_is_refused_and_named(client, app_config):
-    assert post(client).status_code == 303  # tata-boga, 1-22 Feb 2027
+def test_overlapping_run_is_refused_without_naming_the_other_course(client, app_config):
+    # Privacy: someone who knows a NIK must not learn another course, place or date.
+    first = post(client)
+    assert first.status_code == 303  # tata-boga, 1-22 Feb 2027
     response = post(client, JAHIT)  # menjahit, 8-26 Feb 2027
     assert response.status_code == 422
     html = response.get_data(as_text=True)
-    assert (
-        "Anda sudah terdaftar di Tata Boga (Disnaker Kota Tangerang), 1–22 Februari 2027, "
-        "yang jadwalnya bentrok dengan angkatan ini."
-    ) in html
+    assert MSG_OVERLAP in html
+    assert '<li><a href="#nik">' in html
+    for secret in ("Tata Boga", "tata-boga", "1–22 Februari"):  # same organiser: not secret
+        assert secret not in html
+    assert first.headers["Location"].rsplit("/", 1)[1] not in html
     assert len(records(app_config["QUEUE_PATH"])) == 1
 
 
@@ -291,7 +337,7 @@ def test_torn_last_line_does_not_stop_registrations(client, app_config):
         handle.write(b'{"v":1,"id":"KP-TORN')  # a crash in the middle of a write
     response = post(client)
     assert response.status_code == 303
-    lines = list(open_queue(path).read())
+    lines = list(open_store(path).lines())
     assert [line.problem is None for line in lines] == [True, False, True]
     assert lines[2].record["applicant"]["nik"] == NIK_MAN
     assert client.get(response.headers["Location"]).status_code == 200
@@ -309,7 +355,7 @@ def test_full_disk_answers_503_keeps_values_and_writes_nothing(client, app_confi
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr(queue_module.os, "write", full_disk)
+    monkeypatch.setattr(jsonl_module.os, "write", full_disk)
     response = post(client, full_name="Contoh Pendaftar Empat", motivation="Tetap tersimpan")
     assert response.status_code == 503
     html = response.get_data(as_text=True)
@@ -318,7 +364,7 @@ def test_full_disk_answers_503_keeps_values_and_writes_nothing(client, app_confi
     assert "Tetap tersimpan</textarea>" in html
     assert path.read_bytes() == before
 
-    monkeypatch.setattr(queue_module.os, "write", real_write)
+    monkeypatch.setattr(jsonl_module.os, "write", real_write)
     assert post(client).status_code == 303  # works again once there is space
 
 
@@ -334,7 +380,7 @@ def test_half_written_record_is_truncated_on_error(client, app_config, monkeypat
             raise OSError(errno.EIO, "Input/output error")
         return real_write(fd, data)
 
-    monkeypatch.setattr(queue_module.os, "write", short_write)
+    monkeypatch.setattr(jsonl_module.os, "write", short_write)
     assert post(client).status_code == 503
     assert path.read_bytes() == before
 
@@ -343,10 +389,10 @@ def test_receipt_when_queue_unreadable_is_503(client, app, monkeypatch):
     location = post(client).headers["Location"]
 
     def broken(registration_id):
-        raise queue_module.QueueUnavailable("kesalahan baca/tulis disk")
+        raise StoreUnavailable("kesalahan baca/tulis disk")
 
     with app.app_context():
-        monkeypatch.setattr(state.queue(), "get", broken)
+        monkeypatch.setattr(state.store(), "get", broken)
     response = client.get(location)
     assert response.status_code == 503
     assert "Layanan sedang terganggu" in response.get_data(as_text=True)
@@ -361,12 +407,12 @@ def test_no_personal_data_in_logs(client, caplog, monkeypatch):
     def full_disk(fd, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(queue_module.os, "write", full_disk)
+    monkeypatch.setattr(jsonl_module.os, "write", full_disk)
     post(client, nik="3671011708950003")
     text = caplog.text + json.dumps([r.args for r in caplog.records], default=str)
     for secret in ("3671011708950001", "3671011708950003", "Contoh Pendaftar", "81200000001"):
         assert secret not in text
-    assert "queue unavailable" in caplog.text
+    assert "store unavailable" in caplog.text
 
 
 @pytest.mark.parametrize("url", [BOGA, JAHIT])
