@@ -494,6 +494,8 @@ class JsonlStore:
             registration = decide(index)
             if not isinstance(registration, Registration):
                 raise TypeError("decide() must return a Registration")
+            if parse_registration_id(registration.id) is None:
+                raise ValueError(f"not a well-formed registration number: {registration.id!r}")
             if _id_key(registration.id) in index.ids:
                 raise ValueError(f"registration number already stored: {registration.id}")
             write(dump_line(registration_record(registration)))

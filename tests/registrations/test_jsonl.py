@@ -194,11 +194,6 @@ def test_refused_decision_writes_nothing(queue_path, qf):
     assert queue_path.read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: JsonlStore.add writes a Registration whose number is not KP-XXXX-XXXX-XXXX "
-    "(the old queue refused it with ValueError 'well-formed registration id')",
-)
 def test_a_registration_with_a_malformed_number_is_refused(queue_path, qf):
     from dataclasses import replace
 
