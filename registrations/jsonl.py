@@ -232,7 +232,8 @@ class _Index:
         self.ids[key] = (offset << _STATUS_BITS) | (_NO_STATUS if code is None else code)
         self.run_offsets[run].append(offset)
         received = record.get("received_at")
-        if isinstance(received, str) and (self.last[run] is None or received > self.last[run]):
+        newer = isinstance(received, str) and (self.last[run] is None or received > self.last[run])
+        if newer and parse_utc(received) is not None:  # "zzz" or month 13 is no latest time
             self.last[run] = received
         applicant = record.get("applicant")
         nik = applicant.get("nik") if isinstance(applicant, dict) else None
