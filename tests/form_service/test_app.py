@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -144,7 +145,8 @@ def test_receipt_shows_number_course_dates_status_and_next_steps(client):
     response = client.get(location)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert "Pendaftaran diterima" in html
+    assert "Pendaftaran tercatat" in html
+    assert "Pendaftaran diterima" not in html  # "diterima" is a selection result now
     assert f'id="registration-number">{registration_id}</strong>' in html
     assert "<dd>Contoh Pendaftar</dd>" in html
     assert "<dd>Tata Boga</dd>" in html
@@ -210,10 +212,31 @@ def test_form_of_a_run_without_applicant_cap_never_says_full(client):
     assert "daftar tunggu" not in client.get(JAHIT).get_data(as_text=True)
 
 
-@pytest.mark.parametrize("registration_id", ["KP-0000-0000-0001", "nope", "KP-IIII-OOOO-LLLL"])
-def test_unknown_receipt_is_404(client, registration_id):
+@pytest.mark.parametrize("registration_id", ["nope", "KP-IIII-OOOO-LLLL"])
+def test_malformed_receipt_number_is_404(client, registration_id):
     register(client)
     assert client.get(f"/daftar/terima/{registration_id}").status_code == 404
+
+
+def test_unknown_receipt_of_this_browser_is_404(client):
+    register(client)
+    unknown = "KP-0000-0000-0001"
+    with client.session_transaction() as session:
+        session["receipts"] = [*session.get("receipts", []), unknown]
+    assert client.get(f"/daftar/terima/{unknown}").status_code == 404
+
+
+def test_receipt_number_this_browser_did_not_register_goes_to_the_status_page(client, make_app):
+    # The same answer for an unknown number and for somebody else's: no name is shown, the
+    # status page asks for the birth date.
+    location = register(client).headers["Location"]
+    number = location.rsplit("/", 1)[1]
+    other_browser = make_app().test_client()
+    for registration_id in ("KP-0000-0000-0001", number):
+        response = other_browser.get(f"/daftar/terima/{registration_id}")
+        assert response.status_code == 303
+        assert response.headers["Location"] == f"/daftar/status?nomor={registration_id}"
+        assert "Contoh Pendaftar" not in response.get_data(as_text=True)
 
 
 def test_receipt_is_printable(client):
@@ -276,9 +299,9 @@ def test_healthz_fails_when_registrations_could_not_be_written(make_app, tmp_pat
         "antrean is not a writable file",
     )
 
-    from form_service import views
+    from registrations import jsonl
 
-    monkeypatch.setattr(views, "MIN_FREE_BYTES", 1 << 62)
+    monkeypatch.setattr(jsonl, "MIN_FREE_BYTES", 1 << 62)
     response = make_app(QUEUE_PATH=str(tmp_path / "var" / "queue.jsonl")).test_client()
     assert response.get("/healthz").get_data(as_text=True) == "disk full"
 
@@ -360,10 +383,29 @@ def test_refuses_to_start_with_queue_inside_site(app_config, tmp_path):
         create_app(config)
 
 
-def test_refuses_a_database_queue_url_with_a_reason(app_config):
-    config = {**app_config, "QUEUE_PATH": "postgresql://katalog@localhost/katalog"}
-    with pytest.raises(ConfigError, match="antrean PostgreSQL belum tersedia"):
-        create_app(config)
+@pytest.mark.skipif(
+    importlib.util.find_spec("registrations.postgres") is None,
+    reason="PostgresStore arrives with the pg branch",
+)
+def test_starts_with_a_database_url_and_healthz_answers_503_when_it_cannot_be_reached(
+    monkeypatch, app_config
+):
+    # Nothing listens on port 1: the app must start anyway (the store connects lazily, after
+    # gunicorn forks) and monitoring must learn that registrations cannot be written.
+    url = "postgresql://katalog:rahasia@127.0.0.1:1/katalog"
+    for key in ("SECRET_KEY", "DATA_DIR", "TODAY", "SITE_URL"):
+        monkeypatch.setenv(f"KATALOG_{key}", str(app_config[key]))
+    monkeypatch.setenv("KATALOG_RATELIMIT_ENABLED", "false")
+    monkeypatch.setenv("KATALOG_DATABASE_URL", url)
+
+    app = create_app()
+
+    assert app.config["DATABASE_URL"] == url
+    assert app.config["STORE_LOCATION"] == url
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_data(as_text=True)
+    assert "rahasia" not in response.get_data(as_text=True)
 
 
 def test_refuses_to_start_with_broken_catalog_listing_problems(app_config, form_catalog):
