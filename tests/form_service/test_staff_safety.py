@@ -77,9 +77,44 @@ def test_show_does_not_pass_terminal_control_characters_through(queue_cli, queue
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     lines = result.stdout.splitlines()
-    assert "  Nama lengkap      Contoh\ufffd[2J Pendaftar" in lines
-    assert "  Motivasi          Baris satu" in lines
-    assert "                    baris\ufffd]52;c;eA==\ufffd dua" in lines
+    assert "  Nama lengkap        Contoh\ufffd[2J Pendaftar" in lines
+    assert "  Motivasi            Baris satu" in lines
+    assert "                      baris\ufffd]52;c;eA==\ufffd dua" in lines
+
+
+def test_show_does_not_pass_control_characters_of_a_status_change_through(
+    queue_cli, queue_path, qf
+):
+    # Who changed a status, why and the note come from clerks (or a file they import).
+    from datetime import UTC, datetime
+
+    from registrations.jsonl import JsonlStore
+    from registrations.status import Status
+    from registrations.store import Change
+
+    qf.write_queue(queue_path, [qf.make_record(1)])
+    JsonlStore(queue_path).record(
+        [
+            Change(
+                qf.fake_id(1),
+                Status.REJECTED,
+                by="Siti\x1b[2J",
+                reason="tidak hadir\x1b]52;c;eA==\x07",
+                note="baris satu\nbaris\u202edua",
+            )
+        ],
+        now=datetime(2027, 1, 20, 3, tzinfo=UTC),
+    )
+    result = queue_cli("show", qf.fake_id(1))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\u202e" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[lines.index("  Riwayat status:") + 1 :] == [
+        "    Rabu, 20 Januari 2027 pukul 10.00 WIB: Terdaftar -> Tidak diterima, oleh "
+        "Siti\ufffd[2J; alasan: tidak hadir\ufffd]52;c;eA==\ufffd; catatan: baris satu",
+        "      baris\ufffddua",
+    ]
 
 
 def test_purge_keeps_a_record_whose_time_is_past_year_9999(queue_cli, queue_path, qf):
@@ -90,7 +125,7 @@ def test_purge_keeps_a_record_whose_time_is_past_year_9999(queue_cli, queue_path
     result = queue_cli("purge", "--before", "2027-02-01", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == "Dihapus: 1 pendaftaran. Tetap disimpan: 1."
-    assert [r.record["id"] for r in JsonlQueue(queue_path).read()] == [qf.fake_id(1)]
+    assert [r.record["id"] for r in JsonlQueue(queue_path).lines()] == [qf.fake_id(1)]
 
 
 def test_purge_through_a_symbolic_link_rewrites_the_real_file(
@@ -104,7 +139,7 @@ def test_purge_through_a_symbolic_link_rewrites_the_real_file(
     result = queue_cli("purge", "--run", qf.RUN_BOGA, "--yes")
     assert result.exit_code == 0, result.stderr
     assert queue_path.is_symlink()
-    assert [r.record["id"] for r in JsonlQueue(real).read()] == [qf.fake_id(2)]
+    assert [r.record["id"] for r in JsonlQueue(real).lines()] == [qf.fake_id(2)]
     assert qf.fake_nik(1) not in real.read_text(encoding="utf-8")
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
 

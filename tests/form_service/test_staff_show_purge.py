@@ -9,9 +9,10 @@ from datetime import date
 
 import pytest
 
+from form_service.staff.purge import add_months
 from registrations.jsonl import JsonlStore as JsonlQueue
 from registrations.records import dump_line as dump_record
-from form_service.staff.purge import add_months
+from registrations.records import registration_from
 
 FORK = multiprocessing.get_context("fork")
 
@@ -27,25 +28,65 @@ def test_show_one_registration_for_a_phone_call(queue_cli, queue_path, qf):
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         f"Pendaftaran {wanted}",
-        "  Waktu daftar      Selasa, 5 Januari 2027 pukul 09.31 WIB",
-        "  Status            Daftar tunggu",
-        "  Angkatan          Tata Boga untuk Usaha Rumahan — angkatan 2027-1",
-        f"                    ({qf.RUN_BOGA})",
-        "  Nama lengkap      Contoh Pendaftar 2",
-        f"  NIK               {qf.fake_nik(2)}",
-        "  Tanggal lahir     Senin, 1 Januari 1990",
-        "  Jenis kelamin     Laki-laki",
-        "  No. WhatsApp      0812-0000-0002",
-        "  Email             contoh2@example.org",
-        "  Kelurahan/desa    Kelurahan Sukarasa, Kecamatan Tangerang, Kota Tangerang, Banten",
-        "  Alamat            Jl. Contoh No. 2",
-        "  Pendidikan        SMA/SMK/sederajat",
-        "  Status pekerjaan  Belum bekerja",
-        "  DTKS/DTSEN        Tidak tahu",
-        "  Disabilitas       -",
-        "  Motivasi          Ingin membuka usaha.",
-        "  Persetujuan       versi 2026-11-01, Selasa, 5 Januari 2027 pukul 09.31 WIB",
+        "  Waktu daftar        Selasa, 5 Januari 2027 pukul 09.31 WIB",
+        "  Status              Daftar tunggu",
+        "  Angkatan            Tata Boga untuk Usaha Rumahan — angkatan 2027-1",
+        f"                      ({qf.RUN_BOGA})",
+        "  Nama lengkap        Contoh Pendaftar 2",
+        f"  NIK                 {qf.fake_nik(2)}",
+        "  Tanggal lahir       Senin, 1 Januari 1990",
+        "  Jenis kelamin       Laki-laki",
+        "  No. WhatsApp        0812-0000-0002",
+        "  Email               contoh2@example.org",
+        "  Kelurahan/desa      Kelurahan Sukarasa, Kecamatan Tangerang, Kota Tangerang, Banten",
+        "  Alamat              Jl. Contoh No. 2",
+        "  Pendidikan          SMA/SMK/sederajat",
+        "  Status pekerjaan    Belum bekerja",
+        "  DTKS/DTSEN          Tidak tahu",
+        "  Disabilitas         -",
+        "  Motivasi            Ingin membuka usaha.",
+        "  Persetujuan         versi 2026-11-01, Selasa, 5 Januari 2027 pukul 09.31 WIB",
+        "  Nama di pengumuman  tidak (hanya nomor)",
     ]
+
+
+def test_show_the_status_history_and_consent_to_publish_the_name(queue_cli, queue_path, qf):
+    from datetime import UTC, datetime
+
+    from registrations.status import Status
+    from registrations.store import Change
+
+    record = qf.make_record(1)
+    record = {**record, "v": 2, "consent": {**record["consent"], "publish_name": True}}
+    qf.write_queue(queue_path, [record])
+    store = JsonlQueue(queue_path)
+    store.record(
+        [Change(qf.fake_id(1), Status.INVITED, by="Siti", note="seleksi 25 Januari")],
+        now=datetime(2027, 1, 20, 3, tzinfo=UTC),
+    )
+    store.record(
+        [Change(qf.fake_id(1), Status.RESERVE, by="Budi", rank=2)],
+        now=datetime(2027, 1, 26, 8, 15, tzinfo=UTC),
+    )
+
+    result = queue_cli("show", qf.fake_id(1))
+
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "  Status              Cadangan (urutan 2)" in lines
+    assert "  Nama di pengumuman  boleh (disamarkan)" in lines
+    assert lines[lines.index("  Riwayat status:") :] == [
+        "  Riwayat status:",
+        "    Rabu, 20 Januari 2027 pukul 10.00 WIB: Terdaftar -> Diundang seleksi, oleh Siti; "
+        "catatan: seleksi 25 Januari",
+        "    Selasa, 26 Januari 2027 pukul 15.15 WIB: Diundang seleksi -> Cadangan, oleh Budi "
+        "(urutan cadangan 2)",
+    ]
+
+
+def test_show_without_events_has_no_history_block(queue_cli, queue_path, qf):
+    qf.write_queue(queue_path, [qf.make_record(1)])
+    assert "Riwayat status" not in queue_cli("show", qf.fake_id(1)).stdout
 
 
 def test_show_unknown_number(queue_cli, queue_path, qf):
@@ -80,7 +121,7 @@ def _records(qf):
 
 
 def ids_in(queue_path):
-    return [line.record["id"] for line in JsonlQueue(queue_path).read() if line.record]
+    return [line.record["id"] for line in JsonlQueue(queue_path).lines() if line.record]
 
 
 def test_purge_before_a_wib_date(queue_cli, queue_path, qf):
@@ -205,14 +246,14 @@ def test_nothing_to_purge(queue_cli, queue_path, qf):
 
 
 def _keep_registering(path, records):
-    queue = JsonlQueue(path)
+    store = JsonlQueue(path)
 
     def decide(snapshot, record):
-        time.sleep(0.002)  # spread the appends over the purges
-        return record
+        time.sleep(0.002)  # spread the registrations over the purges
+        return registration_from(record)
 
     for record in records:
-        queue.append(lambda snapshot, record=record: decide(snapshot, record))
+        store.add(lambda snapshot, record=record: decide(snapshot, record))
 
 
 def test_purge_while_registrations_arrive_loses_nothing(queue_cli, queue_path, qf):
