@@ -110,3 +110,18 @@ def test_migrate_missing_file(tmp_path):
     )
     assert result.exit_code == 1
     assert result.output.startswith("Gagal: berkas antrean tidak ditemukan")
+
+
+def test_database_errors_in_plain_indonesian():
+    from psycopg import errors as pg_errors
+
+    from registrations.postgres import (
+        MSG_DISK_FULL,
+        MSG_DOWN,
+        MSG_READ_ONLY,
+        describe_database_error,
+    )
+
+    assert describe_database_error(pg_errors.DiskFull("no space")) == MSG_DISK_FULL
+    assert describe_database_error(pg_errors.ReadOnlySqlTransaction("ro")) == MSG_READ_ONLY
+    assert describe_database_error(pg_errors.AdminShutdown("bye")) == MSG_DOWN
