@@ -22,6 +22,13 @@ COMMANDS = {
     "build": "site_builder.cli:build",
     "serve": "form_service.cli:serve",
     "queue": "form_service.staff_cli:queue",
+    "db": "form_service.db_cli:db",
+}
+
+# Subcommands added to a group from another module: group name -> {name: "module:attribute"}.
+# A group that already defines the name keeps its own.
+SUBCOMMANDS = {
+    "queue": {"migrate": "form_service.migrate_cli:migrate"},
 }
 
 
@@ -35,9 +42,21 @@ class LazyGroup(click.Group):
         target = COMMANDS.get(cmd_name)
         if target is None:
             return None
-        module_name, attribute = target.split(":")
-        module = importlib.import_module(module_name)
-        return localise(getattr(module, attribute))
+        return localise(add_subcommands(cmd_name, load(target)))
+
+
+def load(target: str) -> click.Command:
+    module_name, attribute = target.split(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+def add_subcommands(name: str, command: click.Command) -> click.Command:
+    """Attach the :data:`SUBCOMMANDS` of group ``name`` (once; a group's own command wins)."""
+    if isinstance(command, click.Group):
+        for sub_name, target in SUBCOMMANDS.get(name, {}).items():
+            if sub_name not in command.commands:
+                command.add_command(load(target), sub_name)
+    return command
 
 
 OPTIONS_METAVAR = "[PILIHAN]"
