@@ -6,6 +6,7 @@ import json
 import os
 
 from registrations.records import dump_line as dump_record
+from registrations.records import registration_from
 
 
 def test_clean_queue(queue_cli, queue_path, qf):
@@ -32,7 +33,7 @@ def test_every_kind_of_problem_with_its_line(queue_cli, queue_path, qf):
     same_nik = qf.make_record(4, nik=qf.fake_nik(1))
     same_id = qf.make_record(5)
     same_id["id"] = qf.fake_id(2)
-    old_version = {**qf.make_record(6), "v": 2}
+    unknown_version = {**qf.make_record(6), "v": 3}
     unknown_run = qf.make_record(7, "lain/kursus/2027-1")
     wrong_course = {**qf.make_record(8), "course_id": "menjahit"}
     odd_fields = qf.make_record(9)
@@ -50,7 +51,7 @@ def test_every_kind_of_problem_with_its_line(queue_cli, queue_path, qf):
         + b'{"full_name":"Contoh \xe9"}\n'  # 5: not UTF-8
         + dump_record(same_nik)  # 6
         + dump_record(same_id)  # 7
-        + dump_record(old_version)  # 8
+        + dump_record(unknown_version)  # 8
         + dump_record(unknown_run)  # 9
         + dump_record(wrong_course)  # 10
         + dump_record(odd_fields)  # 11
@@ -70,9 +71,7 @@ def test_every_kind_of_problem_with_its_line(queue_cli, queue_path, qf):
         "baris 5: bukan teks UTF-8 yang sah",
         f"baris 6: NIK yang sama sudah terdaftar untuk angkatan {qf.RUN_BOGA} di baris 1",
         f"baris 7: nomor pendaftaran {qf.fake_id(2)} sudah dipakai di baris 2",
-        "baris 8: versi format 2 tidak dikenal (seharusnya 1)",
-        "baris 9: angkatan lain/kursus/2027-1 tidak ada di katalog",
-        f"baris 10: center_id/course_id tidak cocok dengan angkatan {qf.RUN_BOGA}",
+        "baris 8: versi format 3 tidak dikenal (seharusnya 2)",
         "baris 11: kolom wajib tidak ada: consent",
         "baris 11: kolom tidak dikenal: catatan",
         "baris 11: waktu daftar tidak sah (harus UTC seperti 2027-01-05T02:31:07Z)",
@@ -82,7 +81,10 @@ def test_every_kind_of_problem_with_its_line(queue_cli, queue_path, qf):
         "baris 13: baris terlalu panjang (lebih dari 1 MB)",
         "baris 14: baris terakhir terpotong (tidak diakhiri baris baru); "
         "kemungkinan penulisan terhenti",
-        "Ditemukan 16 masalah di 14 baris antrean.",
+        # problems found against the catalog name the registration, after the file's problems
+        f"{qf.fake_id(7)}: angkatan lain/kursus/2027-1 tidak ada di katalog",
+        f"{qf.fake_id(8)}: center_id/course_id tidak cocok dengan angkatan {qf.RUN_BOGA}",
+        "Ditemukan 16 masalah di antrean (6 pendaftaran).",
     ]
     for personal in ("Contoh Pendaftar", qf.fake_nik(1), "+62812"):
         assert personal not in result.stdout
@@ -112,7 +114,7 @@ def test_limit_hides_the_rest_but_counts_them(queue_cli, queue_path):
     assert result.stdout.splitlines() == [
         "baris 1: bukan JSON yang sah",
         "baris 2: bukan JSON yang sah",
-        "Ditemukan 5 masalah di 5 baris antrean (3 tidak ditampilkan; pakai --limit 0).",
+        "Ditemukan 5 masalah di antrean (0 pendaftaran) (3 tidak ditampilkan; pakai --limit 0).",
     ]
 
 
@@ -130,19 +132,75 @@ def test_missing_queue_file(queue_cli, queue_path):
     assert result.stderr.startswith(f"Gagal: berkas antrean tidak ditemukan: {queue_path}\n")
 
 
-def test_records_written_by_the_queue_verify_clean(queue_cli, queue_path, qf):
-    from registrations.jsonl import JsonlStore as JsonlQueue
+def test_records_written_by_the_store_verify_clean(queue_cli, queue_path, qf):
+    from registrations.jsonl import JsonlStore
+    from registrations.status import Status
+    from registrations.store import Change
 
-    queue = JsonlQueue(queue_path)
+    store = JsonlStore(queue_path)
+    ids = []
     for i in (1, 2):
         record = qf.make_record(i)
-        record["id"] = queue.new_registration_id()
-        queue.append(lambda snapshot, record=record: record)
+        record["id"] = store.new_registration_id()
+        store.add(lambda snapshot, record=record: registration_from(record))
+        ids.append(record["id"])
+    store.record([Change(ids[0], Status.INVITED, by="Siti")])
+    store.record([Change(ids[0], Status.ACCEPTED, by="Siti")])
 
     result = queue_cli("verify")
 
     assert result.exit_code == 0, result.stdout
-    assert json.loads(queue_path.read_text().splitlines()[0])["v"] == 1
+    assert result.stdout == "Antrean baik: 2 pendaftaran di 1 angkatan, tidak ada masalah.\n"
+    assert [json.loads(line)["v"] for line in queue_path.read_text().splitlines()] == [2] * 4
+
+
+def test_version_2_lines_and_status_changes_are_checked(queue_cli, queue_path, qf):
+    from datetime import UTC, datetime
+
+    from registrations.models import StatusEvent
+    from registrations.records import event_record
+    from registrations.status import Status
+
+    def v2(record, **consent):
+        return {**record, "v": 2, "consent": {**record["consent"], **consent}}
+
+    def event(i, number, old, new, **changes):
+        moment = datetime(2027, 1, 20, 3, tzinfo=UTC)
+        return {
+            **event_record(
+                StatusEvent(qf.fake_id(i), qf.RUN_BOGA, number, old, new, moment, "Siti")
+            ),
+            **changes,
+        }
+
+    qf.write_queue(
+        queue_path,
+        [
+            v2(qf.make_record(1), publish_name=True),  # 1: fine
+            v2(qf.make_record(2)),  # 2: no publish_name
+            v2(qf.make_record(3), publish_name="ya"),  # 3: not true or false
+            event(1, 1, Status.REGISTERED, Status.INVITED),  # 4: fine
+            event(1, 2, Status.REGISTERED, Status.ACCEPTED),  # 5: from the wrong status
+            event(9, 1, Status.REGISTERED, Status.INVITED),  # 6: unknown registration
+            event(1, 3, Status.ACCEPTED, Status.ATTENDING, v=1),  # 7: events are format 2
+            event(1, 3, Status.ACCEPTED, Status.ATTENDING, by=None, seq=0),  # 8
+        ],
+    )
+
+    result = queue_cli("verify")
+
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "baris 2: kolom wajib tidak ada: consent.publish_name",
+        "baris 3: consent.publish_name harus true atau false",
+        f"baris 5: perubahan status nomor {qf.fake_id(1)} tidak menyambung (dari registered, "
+        "urutan 2; seharusnya dari invited, urutan 2)",
+        f"baris 6: perubahan status untuk nomor {qf.fake_id(9)} yang tidak ada di baris sebelumnya",
+        "baris 7: versi format 1 tidak dikenal untuk perubahan status",
+        "baris 8: seq harus bilangan bulat 1 atau lebih",
+        "baris 8: kolom by bukan teks",
+        "Ditemukan 7 masalah di antrean (1 pendaftaran).",
+    ]
 
 
 def test_a_registration_time_in_the_future_is_a_problem(queue_cli, queue_path, qf):
@@ -155,8 +213,9 @@ def test_a_registration_time_in_the_future_is_a_problem(queue_cli, queue_path, q
     )
     result = queue_cli("verify")  # today is 2027-01-20 (KATALOG_TODAY)
     assert result.exit_code == 1
-    assert (
-        "baris 2: waktu daftar 2027-01-22T00:00:00Z masih di masa depan; periksa jam server "
-        "formulir, atau apakah baris ini pernah diubah"
-    ) in result.stdout.splitlines()
-    assert "baris 1:" not in result.stdout
+    assert result.stdout.splitlines() == [
+        f"{qf.fake_id(2)}: waktu daftar 2027-01-22T00:00:00Z masih di masa depan; periksa jam "
+        "server formulir, atau apakah data ini pernah diubah",
+        "Ditemukan 1 masalah di antrean (2 pendaftaran).",
+    ]
+    assert qf.fake_id(1) not in result.stdout
