@@ -96,3 +96,11 @@ def test_the_queue_guide_covers_every_queue_command_and_purge_option() -> None:
         and option not in guide
     ]
     assert missing == [], f"docs/panduan-antrean.md does not explain {missing}"
+
+
+def test_the_queue_guide_tells_clerks_where_the_registrations_are() -> None:
+    # Clerks read the first part; the PostgreSQL section at the end is for IT staff.
+    guide = (REPO / "docs" / "panduan-antrean.md").read_text(encoding="utf-8")
+    for_clerks = guide.split("(untuk petugas TI)")[0]
+    for needed in ("--database", "KATALOG_DATABASE_URL", "--queue", "KATALOG_QUEUE_PATH"):
+        assert needed in for_clerks, f"docs/panduan-antrean.md: explain {needed} to clerks"
