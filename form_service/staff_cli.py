@@ -107,8 +107,10 @@ def _missing(queue_path: Path) -> StaffError:
 
 
 def _store(queue_path: Path, database_url: str | None) -> RegistrationStore:
-    """The store the options name; a file store whose file does not exist yet is an error."""
+    """The store the options name, closed when the command ends; a file store whose file does
+    not exist yet is an error."""
     store = open_store(store_location(queue_path, database_url))
+    click.get_current_context().call_on_close(store.close)
     if isinstance(store, JsonlStore) and not store.path.exists():
         raise _missing(queue_path)
     return store
@@ -289,8 +291,11 @@ def export(
         if run_id not in store.all_counts():
             raise StaffError(f"angkatan {run_id} tidak ada di katalog maupun di antrean.")
         click.echo(f"Peringatan: angkatan {run_id} tidak ada di katalog.", err=True)
+    counts = store.all_counts()
+    expected = sum(c.total for rid, c in counts.items() if run_id is None or rid == run_id)
     result = write_export(store.registrations(run_id), out, fmt, catalog, run_id)
-    result.damaged_lines = store.damaged_count()
+    # lines that are not registrations at all, and registrations too damaged to export
+    result.damaged_lines = store.damaged_count() + max(0, expected - result.records)
     click.echo(
         f"Tersimpan: {out} ({result.records} pendaftar dari {len(result.per_run)} angkatan)."
     )
@@ -512,3 +517,9 @@ def _confirm(question: str) -> None:
         )
     if answer.strip().lower() not in ("y", "ya", "yes"):
         raise StaffError("dibatalkan, tidak ada yang dihapus.")
+
+
+# `katalog queue migrate` lives in its own module (it needs the PostgreSQL store).
+from form_service.migrate_cli import migrate  # noqa: E402
+
+queue.add_command(migrate)

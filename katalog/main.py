@@ -25,12 +25,6 @@ COMMANDS = {
     "db": "form_service.db_cli:db",
 }
 
-# Subcommands added to a group from another module: group name -> {name: "module:attribute"}.
-# A group that already defines the name keeps its own.
-SUBCOMMANDS = {
-    "queue": {"migrate": "form_service.migrate_cli:migrate"},
-}
-
 
 class LazyGroup(click.Group):
     """A click group whose subcommands are imported on first use (click's documented pattern)."""
@@ -42,21 +36,12 @@ class LazyGroup(click.Group):
         target = COMMANDS.get(cmd_name)
         if target is None:
             return None
-        return localise(add_subcommands(cmd_name, load(target)))
+        return localise(load(target))
 
 
 def load(target: str) -> click.Command:
     module_name, attribute = target.split(":")
     return getattr(importlib.import_module(module_name), attribute)
-
-
-def add_subcommands(name: str, command: click.Command) -> click.Command:
-    """Attach the :data:`SUBCOMMANDS` of group ``name`` (once; a group's own command wins)."""
-    if isinstance(command, click.Group):
-        for sub_name, target in SUBCOMMANDS.get(name, {}).items():
-            if sub_name not in command.commands:
-                command.add_command(load(target), sub_name)
-    return command
 
 
 OPTIONS_METAVAR = "[PILIHAN]"

@@ -280,6 +280,17 @@ class PostgresStore:
             raise StoreUnavailable(MSG_SCHEMA_NEW.format(found=found, needed=SCHEMA_VERSION))
         self._schema_ok = True
 
+    def health(self) -> str | None:
+        """Why a registration could not be written now (English, for monitoring), or None."""
+        try:
+            with self._connection() as conn:
+                read_only = conn.execute("SHOW transaction_read_only").fetchone()
+        except StoreUnavailable as error:
+            return f"database unavailable: {error}"
+        if read_only and read_only[0] == "on":
+            return "database is read-only"
+        return None
+
     def close(self) -> None:
         with self._lock:
             self._closed = True

@@ -110,7 +110,7 @@ def row_values(
             place = villages[village] = village_label(catalog, village)
     return [
         registration.id,
-        wib_naive(utc_text(registration.received_at)),
+        _received(registration),
         registration.status.label,
         a.full_name,
         a.nik.value,
@@ -126,6 +126,12 @@ def row_values(
         a.disability or "",
         a.motivation or "",
     ]
+
+
+def _received(registration: Registration) -> datetime | str:
+    """The registration time in WIB for a spreadsheet, or its UTC text past year 9999."""
+    text = utc_text(registration.received_at)
+    return wib_naive(text) or text
 
 
 def _safe(value: Any) -> Any:
@@ -189,7 +195,7 @@ class _Rows:
             phone = neutralise(phone_local(phone))
         return [
             registration.id,
-            wib_naive(utc_text(registration.received_at)),
+            _received(registration),
             self.status(registration.status.value),
             _safe_text(a.full_name),
             a.nik.value,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -383,10 +382,6 @@ def test_refuses_to_start_with_queue_inside_site(app_config, tmp_path):
         create_app(config)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("registrations.postgres") is None,
-    reason="PostgresStore arrives with the pg branch",
-)
 def test_starts_with_a_database_url_and_healthz_answers_503_when_it_cannot_be_reached(
     monkeypatch, app_config
 ):

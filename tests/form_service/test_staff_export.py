@@ -326,12 +326,6 @@ def test_xlsx_rows_keep_their_own_ids_dates_and_text_formats(queue_cli, queue_pa
     assert rows[0][8].value == "contoh1@example.org"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: a registration export/stats cannot read is skipped without the warning "
-    "'Peringatan: N baris rusak tidak dihitung' (damaged_count() counts only lines that are not "
-    "JSON objects with an id and run_id)",
-)
 def test_export_warns_when_it_leaves_an_invalid_registration_out(
     queue_cli, queue_path, qf, tmp_path
 ):
@@ -348,16 +342,7 @@ def test_export_warns_when_it_leaves_an_invalid_registration_out(
     [
         ("2027-01-05T02:31:07Z", "2027-01-05 09:31"),
         ("9999-12-31T16:59:59Z", "9999-12-31 23:59"),
-        pytest.param(
-            "9999-12-31T17:00:00Z",
-            "9999-12-31T17:00:00Z",  # no WIB date: the raw text
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="regression: a valid UTC time with no WIB date (past year 9999) is "
-                "exported as an empty cell instead of its raw text (export.py: "
-                "wib_naive(utc_text(received_at)) is None)",
-            ),
-        ),
+        ("9999-12-31T17:00:00Z", "9999-12-31T17:00:00Z"),  # no WIB date: the raw text
     ],
 )
 def test_csv_registration_time_in_wib_or_raw_text(

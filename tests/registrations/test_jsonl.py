@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import importlib.util
 import multiprocessing
 import os
 import stat
@@ -267,10 +266,6 @@ def test_missing_file_is_an_empty_store_for_the_web_but_an_error_for_lines(queue
     assert not queue_path.exists()  # reading creates nothing
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("registrations.postgres") is None,
-    reason="PostgresStore arrives with the pg branch",
-)
 def test_a_database_url_opens_a_postgres_store_without_connecting():
     from registrations.postgres import PostgresStore
 
