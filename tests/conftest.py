@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,43 @@ def chromium():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def courses_dir(tmp_path: Path) -> Path:
     return write_courses(tmp_path)
+
+
+# --- servers ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator:
+    """One PostgreSQL for the whole session, stopped and removed at its end."""
+    from tests.services.postgres import PostgresServer
+
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator:
+    from tests.services.redis import RedisServer
+
+    with RedisServer() as server:
+        yield server
+
+
+@pytest.fixture
+def database_url(postgres_server) -> Iterator[str]:
+    """A fresh, empty database for this test only (dropped afterwards)."""
+    name = f"test_{secrets.token_hex(6)}"
+    url = postgres_server.create_database(name)
+    try:
+        yield url
+    finally:
+        postgres_server.drop_database(name)
+
+
+@pytest.fixture
+def pg_url(database_url: str) -> str:
+    """A fresh database with the current schema."""
+    from registrations.schema import upgrade
+
+    upgrade(database_url)
+    return database_url

@@ -11,7 +11,6 @@ Catalog (today is fixed at 2026-11-23; the same runs as the form tests):
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -159,46 +158,6 @@ def register(
         return store.add(decide)
 
     return register
-
-
-# --- servers ----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator:
-    """One PostgreSQL for the whole session, stopped and removed at its end."""
-    from tests.services.postgres import PostgresServer
-
-    with PostgresServer() as server:
-        yield server
-
-
-@pytest.fixture(scope="session")
-def redis_server() -> Iterator:
-    from tests.services.redis import RedisServer
-
-    with RedisServer() as server:
-        yield server
-
-
-@pytest.fixture
-def database_url(postgres_server) -> Iterator[str]:
-    """A fresh, empty database for this test only (dropped afterwards)."""
-    name = f"test_{secrets.token_hex(6)}"
-    url = postgres_server.create_database(name)
-    try:
-        yield url
-    finally:
-        postgres_server.drop_database(name)
-
-
-@pytest.fixture
-def pg_url(database_url: str) -> str:
-    """A fresh database with the current schema."""
-    from registrations.schema import upgrade
-
-    upgrade(database_url)
-    return database_url
 
 
 @pytest.fixture(params=["jsonl", pytest.param("postgres", marks=pytest.mark.db)])
