@@ -81,7 +81,7 @@ class Registration:
     applicant: Applicant
     consent: Consent
     events: tuple[StatusEvent, ...] = field(default=())
-    version: int = 2  # the format version it was read from
+    version: int = field(default=2, compare=False)  # the format version it was read from
 
     @property
     def status(self) -> Status:

@@ -117,7 +117,7 @@ def test_search_course_register_and_export(new_page, live_site, applicant, tmp_p
     nik = applicant.nik(SERIAL_SEARCH_FLOW)
     make_mistakes_then_register(page, applicant, nik)
     number = registration_number(page)
-    assert page.locator("h1").inner_text().strip() == "Pendaftaran diterima"
+    assert page.locator("h1").inner_text().strip() == "Pendaftaran tercatat"
     assert page.js_errors == [], f"JavaScript errors: {page.js_errors}"
 
     assert_recorded(live_site, applicant, number, nik)

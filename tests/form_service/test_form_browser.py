@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from registrations.store import open_store as open_queue
+from registrations.jsonl import JsonlStore
 from tests.form_service.app_fixtures import BOGA, valid_answers
 
 pytestmark = pytest.mark.browser  # Chromium comes from tests/conftest.py
@@ -63,8 +63,8 @@ def fill_form(page) -> None:
     page.check("#consent")
 
 
-def records(path: str) -> list[dict]:
-    return [line.record for line in open_queue(Path(path)).read()]
+def records(path: str) -> list:
+    return list(JsonlStore(Path(path)).registrations())
 
 
 def test_double_tap_on_submit_sends_the_form_once(served, chromium):
@@ -78,7 +78,7 @@ def test_double_tap_on_submit_sends_the_form_once(served, chromium):
     page.wait_for_timeout(250)  # the second tap, while the first request is still under way
     page.mouse.click(x, y)
     page.wait_for_selector("#registration-number")
-    assert "Pendaftaran diterima" in page.content()
+    assert "Pendaftaran tercatat" in page.content()
     assert counter.posts == 1
     assert len(records(queue_path)) == 1
 
