@@ -247,6 +247,57 @@ def stats(
 # --- export ----------------------------------------------------------------------------------
 
 
+def message_options(function):
+    """Options that fill the WhatsApp messages (they win over the run's YAML)."""
+    for option in reversed(
+        [
+            click.option(
+                "--selection-date",
+                type=click.DateTime(formats=["%Y-%m-%d"]),
+                metavar="TTTT-BB-HH",
+                help="Tanggal seleksi untuk pesan undangan (bila belum ada di data angkatan, "
+                "kolom selection_day).",
+            ),
+            click.option(
+                "--selection-time",
+                metavar="JAM",
+                help='Jam seleksi untuk pesan undangan, misalnya "08.00-12.00 WIB".',
+            ),
+            click.option(
+                "--selection-place",
+                metavar="TEMPAT",
+                help='Tempat seleksi untuk pesan undangan, misalnya "Aula BLK Kota Tangerang".',
+            ),
+            click.option(
+                "--reregistration-deadline",
+                type=click.DateTime(formats=["%Y-%m-%d"]),
+                metavar="TTTT-BB-HH",
+                help='Batas daftar ulang untuk pesan "Diterima" (bila belum ada di data '
+                "angkatan, kolom reregistration_deadline).",
+            ),
+        ]
+    ):
+        function = option(function)
+    return function
+
+
+def _message_options(
+    selection_date: datetime | None,
+    selection_time: str | None,
+    selection_place: str | None,
+    reregistration_deadline: datetime | None,
+):
+    from form_service.staff.export import MessageOptions
+
+    return MessageOptions(
+        selection_date=selection_date.date() if selection_date else None,
+        selection_time=(selection_time or "").strip() or None,
+        selection_place=(selection_place or "").strip() or None,
+        reregistration_deadline=reregistration_deadline.date() if reregistration_deadline else None,
+        today=_today(),
+    )
+
+
 @queue.command()
 @click.option(
     "--format",
@@ -263,6 +314,7 @@ def stats(
     help="Nama berkas hasil. Bawaan: pendaftar-<angkatan>-<tanggal>.xlsx (atau .csv) di folder "
     "ini.",
 )
+@message_options
 @queue_option
 @data_option
 @_guard_io
@@ -270,16 +322,26 @@ def export(
     fmt: str,
     run_id: str | None,
     out: Path | None,
+    selection_date: datetime | None,
+    selection_time: str | None,
+    selection_place: str | None,
+    reregistration_deadline: datetime | None,
     queue_path: Path,
     database_url: str | None,
     data_dir: Path,
 ) -> None:
     """Ekspor pendaftar ke berkas Excel (xlsx) atau CSV untuk dihubungi dan diseleksi.
 
-    Berkas hanya bisa dibaca oleh pengguna komputer ini (izin 0600)."""
+    Setiap pendaftar punya kolom Hasil, Alasan, Urutan cadangan dan Catatan untuk diisi saat
+    seleksi (lalu dibaca kembali dengan 'katalog queue import'), dan tautan Kirim WhatsApp
+    dengan pesan sesuai statusnya. Berkas hanya bisa dibaca oleh pengguna komputer ini (izin
+    0600)."""
     from form_service.staff.export import export as write_export
 
     catalog = _catalog(data_dir)
+    options = _message_options(
+        selection_date, selection_time, selection_place, reregistration_deadline
+    )
     if out is None:
         slug = run_id.replace("/", "_") if run_id else "semua"
         out = Path(f"pendaftar-{slug}-{_today().isoformat()}.{fmt}")
@@ -289,7 +351,7 @@ def export(
         if run_id not in store.all_counts():
             raise StaffError(f"angkatan {run_id} tidak ada di katalog maupun di antrean.")
         click.echo(f"Peringatan: angkatan {run_id} tidak ada di katalog.", err=True)
-    result = write_export(store.registrations(run_id), out, fmt, catalog, run_id)
+    result = write_export(store.registrations(run_id), out, fmt, catalog, run_id, options)
     result.damaged_lines = store.damaged_count()
     click.echo(
         f"Tersimpan: {out} ({result.records} pendaftar dari {len(result.per_run)} angkatan)."
