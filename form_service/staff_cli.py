@@ -360,6 +360,109 @@ def export(
     _damaged_warning(result.damaged_lines)
 
 
+# --- selection: import, set, promote, publish ------------------------------------------------
+
+
+def by_option(function):
+    return click.option(
+        "--by",
+        "by",
+        metavar="NAMA",
+        default=None,
+        help="Nama petugas yang dicatat pada setiap perubahan. Bawaan: variabel "
+        "KATALOG_STAFF_NAME, atau nama pengguna komputer ini.",
+    )(function)
+
+
+def _by(by: str | None) -> str:
+    """Who makes the change: --by, else KATALOG_STAFF_NAME, else the OS user name."""
+    import getpass
+
+    name = (by or os.environ.get("KATALOG_STAFF_NAME") or "").strip()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = ""
+    if not name:
+        raise StaffError("nama petugas tidak diketahui. Tulis --by NAMA.")
+    return " ".join(name.split())
+
+
+def _counts_text(counter) -> str:  # type: ignore[no-untyped-def]
+    from registrations.status import Status
+
+    return ", ".join(f"{status.label} {counter[status]}" for status in Status if counter[status])
+
+
+@queue.command("import")
+@click.argument("file", metavar="BERKAS.xlsx", type=click.Path(path_type=Path))
+@by_option
+@click.option(
+    "--dry-run", is_flag=True, help="Hanya periksa dan hitung perubahan; antrean tidak diubah."
+)
+@queue_option
+@_guard_io
+def import_(
+    file: Path, by: str | None, dry_run: bool, queue_path: Path, database_url: str | None
+) -> None:
+    """Baca hasil seleksi dari berkas Excel hasil 'katalog queue export' (kolom Hasil, Alasan,
+    Urutan cadangan, Catatan) dan catat ke antrean.
+
+    Setiap baris diperiksa dulu; setiap masalah disebut sebagai BERKAS:Lembar!baris. Bila ada
+    satu saja masalah, tidak ada yang dicatat. Mengimpor berkas yang sama dua kali tidak
+    mengubah apa pun."""
+    from form_service.staff.results_import import UnreadableWorkbook, plan_import
+    from registrations.store import ChangeRefused
+
+    who = _by(by)
+    store = _store(queue_path, database_url)
+    try:
+        plan = plan_import(file, store, who, label=str(file))
+    except UnreadableWorkbook as error:
+        raise StaffError(error.message) from None
+    for notice in plan.notices:
+        click.echo(f"Catatan: {notice}", err=True)
+    if plan.problems:
+        for line in plan.problems:
+            click.echo(line, err=True)
+        raise StaffError(
+            f"{len(plan.problems)} masalah di {file}; tidak ada yang dicatat. Perbaiki "
+            "barisnya lalu jalankan lagi."
+        )
+    counts = _counts_text(plan.per_status())
+    if dry_run:
+        if plan.planned:
+            click.echo(
+                f"Uji coba: {len(plan.planned)} perubahan akan dicatat ({counts}); "
+                f"{plan.unchanged} baris tidak berubah. Antrean tidak diubah."
+            )
+        else:
+            click.echo(
+                f"Uji coba: tidak ada perubahan; {plan.unchanged} baris sudah sesuai antrean."
+            )
+        return
+    if not plan.planned:
+        click.echo(f"Tidak ada perubahan: {plan.unchanged} baris sudah sesuai antrean.")
+        return
+    try:
+        events = store.record(plan.changes, now=now_utc())
+    except ChangeRefused as refused:  # changed by someone else since the check
+        for rid, message in refused.problems:
+            click.echo(f"{plan.where_of(rid)}: {message}", err=True)
+        raise StaffError(
+            "antrean berubah selama impor; tidak ada yang dicatat. Jalankan lagi."
+        ) from None
+    click.echo(
+        f"Tercatat: {len(events)} perubahan oleh {who} ({counts}); {plan.unchanged} baris "
+        "tidak berubah."
+    )
+    click.echo(
+        "Kabari pendaftar: ekspor ulang angkatannya (katalog queue export --run ID) dan klik "
+        "Kirim WhatsApp di setiap baris yang berubah."
+    )
+
+
 # --- verify ----------------------------------------------------------------------------------
 
 

@@ -50,3 +50,22 @@ def message_of(url: str) -> str:
 
 def header_index(sheet) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return {cell.value: i for i, cell in enumerate(next(sheet.iter_rows(max_row=1)))}
+
+
+def export_run(queue_cli, out: Path, *args: str) -> Path:  # type: ignore[no-untyped-def]
+    result = queue_cli("export", "--out", str(out), *args)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def edit(path: Path, sheet: str, changes: dict[tuple[int, str], object]) -> Path:
+    """Type into the exported workbook as a clerk would: ``{(row, header): value}``."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    columns = header_index(ws)
+    for (row, title), value in changes.items():
+        ws.cell(row, columns[title] + 1).value = value
+    book.save(path)
+    return path
