@@ -171,3 +171,40 @@ def test_fast_rows_equal_the_plain_ones(queue_path, selection_queue, staff_catal
             neutralise(v) if isinstance(v, str) else v for v in row_values(registration, catalog)
         ]
         assert rows.cells(registration) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contoh",
+        "A & B <c>",
+        " spasi",
+        "spasi ",
+        "_x0041_",
+        "tab\tdi tengah",
+        "baris\nbaru",
+        "\ufffd",
+    ],
+)
+def test_fast_sheet_writes_what_xlsxwriter_writes(tmp_path: Path, text: str) -> None:
+    import io
+    import zipfile
+
+    import xlsxwriter
+
+    from form_service.staff.export import _fast_sheet_class
+
+    def sheet_xml(worksheet_class) -> bytes:  # type: ignore[no-untyped-def]
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "tmpdir": str(tmp_path)})
+        bold = book.add_format({"bold": True})
+        sheet = book.add_worksheet("x", worksheet_class=worksheet_class)
+        sheet.write_string(0, 0, text)
+        sheet.write_string(0, 1, text, bold)
+        sheet.write_number(1, 2, 12)
+        sheet.write_datetime(1, 3, datetime(2027, 1, 5, 9, 31), bold)
+        sheet.write_datetime(2, 4, date(1990, 1, 1))
+        book.close()
+        return zipfile.ZipFile(buffer).read("xl/worksheets/sheet1.xml")
+
+    assert sheet_xml(_fast_sheet_class()) == sheet_xml(None)
