@@ -91,8 +91,9 @@ def run_option(help_text: str):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def queue() -> None:
-    """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, periksa
-    berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""
+    """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, catat hasil
+    seleksi (impor dari Excel, ubah satu pendaftaran, naikkan cadangan), tulis pengumuman,
+    periksa berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""
 
 
 # --- shared helpers --------------------------------------------------------------------------
