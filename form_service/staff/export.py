@@ -32,8 +32,11 @@ Choices, all in favour of "nothing is ever run as a formula, nothing personal le
 - Streaming: XlsxWriter's ``constant_memory`` mode writes each row to its sheet's temporary file
   as soon as the next one starts, and ``csv.writer``; memory stays flat (the WhatsApp links of
   a sheet are kept until the end: Excel stores them apart from the cells).
-- Speed (``benchmarks/selection.py``): see the numbers there. openpyxl's write-only mode took
-  32 s for 100,000 registrations; XlsxWriter is several times faster for the same cells.
+- Speed (``benchmarks/selection.py``, 100,000 registrations, measured on a shared 2-core machine
+  under load, baseline json loop 2.15 s): all runs 80 s, XlsxWriter's own floor for the same
+  rows 65 s; one run of 2,000 out of that queue 7.0 s (mostly the store's cold index). The goals
+  (10 s and 2 s) are NOT met yet; the next step is writing whole rows straight to the sheet's
+  stream (the per-cell bookkeeping of ``write_string`` is most of what is left).
 """
 
 from __future__ import annotations
