@@ -234,6 +234,36 @@ def _check_runs(
                 f"Batas pendaftar ({run.applicant_cap}) lebih kecil dari kuota ({run.quota}). "
                 "Batas pendaftar harus sama dengan atau lebih besar dari kuota.",
             )
+        if run.selection_day is not None:
+            day = run.selection_day.date
+            if day >= run.start:
+                yield Finding(
+                    (*where, "selection_day", "date"),
+                    f"Tanggal seleksi {day.isoformat()} tidak sebelum angkatan dimulai "
+                    f"({run.start.isoformat()}). Seleksi harus selesai sebelum hari pertama kelas.",
+                )
+            elif day < reg.opens:
+                yield Finding(
+                    (*where, "selection_day", "date"),
+                    f"Tanggal seleksi {day.isoformat()} sebelum pendaftaran dibuka "
+                    f"({reg.opens.isoformat()}). Periksa tahunnya.",
+                )
+        deadline = run.reregistration_deadline
+        if deadline is not None:
+            if deadline >= run.start:
+                yield Finding(
+                    (*where, "reregistration_deadline"),
+                    f"Batas daftar ulang {deadline.isoformat()} tidak sebelum angkatan dimulai "
+                    f"({run.start.isoformat()}). Daftar ulang harus selesai sebelum hari pertama "
+                    "kelas, agar kursi yang kosong masih bisa diberikan ke peserta cadangan.",
+                )
+            elif run.selection_day is not None and deadline < run.selection_day.date:
+                yield Finding(
+                    (*where, "reregistration_deadline"),
+                    f"Batas daftar ulang {deadline.isoformat()} sebelum tanggal seleksi "
+                    f"({run.selection_day.date.isoformat()}). Daftar ulang dilakukan setelah "
+                    "hasil seleksi diumumkan.",
+                )
         if run.venue is not None:
             problem = _region_problem(run.venue.village, refs.regions, village=True)
             if problem:

@@ -276,6 +276,18 @@ class Venue(Strict):
     address: Text | None = None
 
 
+class SelectionDay(Strict):
+    """When and where invited applicants come for selection (interview or test); the WhatsApp
+    invitation quotes it::
+
+    selection_day: {date: 2027-01-25, time: 08.00–12.00 WIB, place: Aula BLK Kota Tangerang}
+    """
+
+    date: date
+    time: Text | None = None
+    place: Text
+
+
 class Run(Strict):
     """One intake (angkatan) of a course::
 
@@ -287,6 +299,8 @@ class Run(Strict):
       applicant_cap: 100         # optional; later applicants join the waiting list
       schedule: Senin–Jumat, 08.00–15.00 WIB
       venue: {name: Kantor Kelurahan Sukasari, village: "3671011001"}
+      selection_day: {date: 2027-01-25, time: 08.00–12.00 WIB, place: Aula BLK}  # optional
+      reregistration_deadline: 2027-01-29   # optional; last day of daftar ulang
     """
 
     id: Slug
@@ -298,6 +312,8 @@ class Run(Strict):
     schedule: Text | None = None
     venue: Venue | None = None
     note: Text | None = None
+    selection_day: SelectionDay | None = None
+    reregistration_deadline: date | None = None
 
 
 class Course(Strict):

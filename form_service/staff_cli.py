@@ -91,8 +91,9 @@ def run_option(help_text: str):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def queue() -> None:
-    """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, periksa
-    berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""
+    """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, catat hasil
+    seleksi (impor dari Excel, ubah satu pendaftaran, naikkan cadangan), tulis pengumuman,
+    periksa berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""
 
 
 # --- shared helpers --------------------------------------------------------------------------
@@ -249,6 +250,57 @@ def stats(
 # --- export ----------------------------------------------------------------------------------
 
 
+def message_options(function):
+    """Options that fill the WhatsApp messages (they win over the run's YAML)."""
+    for option in reversed(
+        [
+            click.option(
+                "--selection-date",
+                type=click.DateTime(formats=["%Y-%m-%d"]),
+                metavar="TTTT-BB-HH",
+                help="Tanggal seleksi untuk pesan undangan (bila belum ada di data angkatan, "
+                "kolom selection_day).",
+            ),
+            click.option(
+                "--selection-time",
+                metavar="JAM",
+                help='Jam seleksi untuk pesan undangan, misalnya "08.00-12.00 WIB".',
+            ),
+            click.option(
+                "--selection-place",
+                metavar="TEMPAT",
+                help='Tempat seleksi untuk pesan undangan, misalnya "Aula BLK Kota Tangerang".',
+            ),
+            click.option(
+                "--reregistration-deadline",
+                type=click.DateTime(formats=["%Y-%m-%d"]),
+                metavar="TTTT-BB-HH",
+                help='Batas daftar ulang untuk pesan "Diterima" (bila belum ada di data '
+                "angkatan, kolom reregistration_deadline).",
+            ),
+        ]
+    ):
+        function = option(function)
+    return function
+
+
+def _message_options(
+    selection_date: datetime | None,
+    selection_time: str | None,
+    selection_place: str | None,
+    reregistration_deadline: datetime | None,
+):
+    from form_service.staff.export import MessageOptions
+
+    return MessageOptions(
+        selection_date=selection_date.date() if selection_date else None,
+        selection_time=(selection_time or "").strip() or None,
+        selection_place=(selection_place or "").strip() or None,
+        reregistration_deadline=reregistration_deadline.date() if reregistration_deadline else None,
+        today=_today(),
+    )
+
+
 @queue.command()
 @click.option(
     "--format",
@@ -265,6 +317,7 @@ def stats(
     help="Nama berkas hasil. Bawaan: pendaftar-<angkatan>-<tanggal>.xlsx (atau .csv) di folder "
     "ini.",
 )
+@message_options
 @queue_option
 @data_option
 @_guard_io
@@ -272,16 +325,26 @@ def export(
     fmt: str,
     run_id: str | None,
     out: Path | None,
+    selection_date: datetime | None,
+    selection_time: str | None,
+    selection_place: str | None,
+    reregistration_deadline: datetime | None,
     queue_path: Path,
     database_url: str | None,
     data_dir: Path,
 ) -> None:
     """Ekspor pendaftar ke berkas Excel (xlsx) atau CSV untuk dihubungi dan diseleksi.
 
-    Berkas hanya bisa dibaca oleh pengguna komputer ini (izin 0600)."""
+    Setiap pendaftar punya kolom Hasil, Alasan, Urutan cadangan dan Catatan untuk diisi saat
+    seleksi (lalu dibaca kembali dengan 'katalog queue import'), dan tautan Kirim WhatsApp
+    dengan pesan sesuai statusnya. Berkas hanya bisa dibaca oleh pengguna komputer ini (izin
+    0600)."""
     from form_service.staff.export import export as write_export
 
     catalog = _catalog(data_dir)
+    options = _message_options(
+        selection_date, selection_time, selection_place, reregistration_deadline
+    )
     if out is None:
         slug = run_id.replace("/", "_") if run_id else "semua"
         out = Path(f"pendaftar-{slug}-{_today().isoformat()}.{fmt}")
@@ -293,7 +356,7 @@ def export(
         click.echo(f"Peringatan: angkatan {run_id} tidak ada di katalog.", err=True)
     counts = store.all_counts()
     expected = sum(c.total for rid, c in counts.items() if run_id is None or rid == run_id)
-    result = write_export(store.registrations(run_id), out, fmt, catalog, run_id)
+    result = write_export(store.registrations(run_id), out, fmt, catalog, run_id, options)
     # lines that are not registrations at all, and registrations too damaged to export
     result.damaged_lines = store.damaged_count() + max(0, expected - result.records)
     click.echo(
@@ -301,6 +364,387 @@ def export(
     )
     click.echo(PERSONAL_DATA_NOTE)
     _damaged_warning(result.damaged_lines)
+
+
+# --- selection: import, set, promote, publish ------------------------------------------------
+
+
+def by_option(function):
+    return click.option(
+        "--by",
+        "by",
+        metavar="NAMA",
+        default=None,
+        help="Nama petugas yang dicatat pada setiap perubahan. Bawaan: variabel "
+        "KATALOG_STAFF_NAME, atau nama pengguna komputer ini.",
+    )(function)
+
+
+def _by(by: str | None) -> str:
+    """Who makes the change: --by, else KATALOG_STAFF_NAME, else the OS user name."""
+    import getpass
+
+    name = (by or os.environ.get("KATALOG_STAFF_NAME") or "").strip()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = ""
+    if not name:
+        raise StaffError("nama petugas tidak diketahui. Tulis --by NAMA.")
+    return " ".join(name.split())
+
+
+def _counts_text(counter) -> str:  # type: ignore[no-untyped-def]
+    from registrations.status import Status
+
+    return ", ".join(f"{status.label} {counter[status]}" for status in Status if counter[status])
+
+
+@queue.command("import")
+@click.argument("file", metavar="BERKAS.xlsx", type=click.Path(path_type=Path))
+@by_option
+@click.option(
+    "--dry-run", is_flag=True, help="Hanya periksa dan hitung perubahan; antrean tidak diubah."
+)
+@queue_option
+@_guard_io
+def import_(
+    file: Path, by: str | None, dry_run: bool, queue_path: Path, database_url: str | None
+) -> None:
+    """Baca hasil seleksi dari berkas Excel hasil 'katalog queue export' (kolom Hasil, Alasan,
+    Urutan cadangan, Catatan) dan catat ke antrean.
+
+    Setiap baris diperiksa dulu; setiap masalah disebut sebagai BERKAS:Lembar!baris. Bila ada
+    satu saja masalah, tidak ada yang dicatat. Mengimpor berkas yang sama dua kali tidak
+    mengubah apa pun."""
+    from form_service.staff.results_import import UnreadableWorkbook, plan_import
+    from registrations.store import ChangeRefused
+
+    who = _by(by)
+    store = _store(queue_path, database_url)
+    try:
+        plan = plan_import(file, store, who, label=str(file))
+    except UnreadableWorkbook as error:
+        raise StaffError(error.message) from None
+    for notice in plan.notices:
+        click.echo(f"Catatan: {notice}", err=True)
+    if plan.problems:
+        for line in plan.problems:
+            click.echo(line, err=True)
+        raise StaffError(
+            f"{len(plan.problems)} masalah di {file}; tidak ada yang dicatat. Perbaiki "
+            "barisnya lalu jalankan lagi."
+        )
+    counts = _counts_text(plan.per_status())
+    if dry_run:
+        if plan.planned:
+            click.echo(
+                f"Uji coba: {len(plan.planned)} perubahan akan dicatat ({counts}); "
+                f"{plan.unchanged} baris tidak berubah. Antrean tidak diubah."
+            )
+        else:
+            click.echo(
+                f"Uji coba: tidak ada perubahan; {plan.unchanged} baris sudah sesuai antrean."
+            )
+        return
+    if not plan.planned:
+        click.echo(f"Tidak ada perubahan: {plan.unchanged} baris sudah sesuai antrean.")
+        return
+    try:
+        events = store.record(plan.changes, now=now_utc())
+    except ChangeRefused as refused:  # changed by someone else since the check
+        for rid, message in refused.problems:
+            click.echo(f"{plan.where_of(rid)}: {message}", err=True)
+        raise StaffError(
+            "antrean berubah selama impor; tidak ada yang dicatat. Jalankan lagi."
+        ) from None
+    click.echo(
+        f"Tercatat: {len(events)} perubahan oleh {who} ({counts}); {plan.unchanged} baris "
+        "tidak berubah."
+    )
+    click.echo(
+        "Kabari pendaftar: ekspor ulang angkatannya (katalog queue export --run ID) dan klik "
+        "Kirim WhatsApp di setiap baris yang berubah."
+    )
+
+
+def _status_word(word: str):  # type: ignore[no-untyped-def]
+    from registrations.status import LABELS, Status, parse_status
+
+    status = parse_status(word)
+    if status is None:
+        words = ", ".join(f'"{LABELS[s]}"' for s in Status)
+        raise StaffError(
+            f"status \u201c{word}\u201d tidak dikenal. Tulis salah satu: {words} (huruf besar "
+            "atau kecil sama saja; kata yang berspasi diberi tanda kutip)."
+        )
+    return status
+
+
+def _rank_taken(store, registration, rank: int):  # type: ignore[no-untyped-def]
+    """The reserve of the same run that already has ``rank``, if any."""
+    for other in store.registrations(registration.run_id):
+        if other.id != registration.id and other.reserve_rank == rank:
+            return other
+    return None
+
+
+def _echo_link(registration, catalog, options) -> None:  # type: ignore[no-untyped-def]
+    from form_service.staff.export import whatsapp_link
+    from registrations.messages import Links
+
+    details = options.details(catalog, registration.run_id)
+    url = whatsapp_link(registration, Links(details))
+    if url:
+        click.echo(f"Kirim WhatsApp: {url}")
+    else:
+        click.echo("Nomor WhatsApp pendaftar ini tidak bisa dipakai; hubungi lewat telepon.")
+
+
+@queue.command("set")
+@click.argument("registration_id", metavar="NOMOR")
+@click.argument("status_word", metavar="STATUS")
+@click.option(
+    "--reason",
+    metavar="ALASAN",
+    help='Alasan perubahan; wajib untuk "Tidak diterima" (pendaftar membaca alasan ini).',
+)
+@click.option(
+    "--rank",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help='Urutan cadangan (1 = cadangan pertama); wajib untuk "Cadangan".',
+)
+@click.option("--note", metavar="CATATAN", help="Catatan petugas untuk perubahan ini.")
+@by_option
+@message_options
+@queue_option
+@data_option
+@_guard_io
+def set_status(
+    registration_id: str,
+    status_word: str,
+    reason: str | None,
+    rank: int | None,
+    note: str | None,
+    by: str | None,
+    selection_date: datetime | None,
+    selection_time: str | None,
+    selection_place: str | None,
+    reregistration_deadline: datetime | None,
+    queue_path: Path,
+    database_url: str | None,
+    data_dir: Path,
+) -> None:
+    """Ubah status satu pendaftaran, misalnya saat pendaftar mengundurkan diri lewat telepon.
+
+    STATUS boleh ditulis seperti di Excel ("Diterima", "Tidak diterima", "Mengundurkan diri",
+    ...) atau kodenya (accepted, rejected, withdrawn, ...). Setelah tercatat, tautan Kirim
+    WhatsApp dengan pesan untuk status barunya dicetak."""
+    from form_service.staff.show import normalise_id
+    from registrations.status import NEEDS_REASON, Status, transition_problem
+    from registrations.store import Change, ChangeRefused
+
+    wanted = normalise_id(registration_id)
+    status = _status_word(status_word)
+    who = _by(by)
+    reason = " ".join((reason or "").split()) or None
+    note = " ".join((note or "").split()) or None
+    if status is Status.RESERVE and rank is None:
+        raise StaffError(
+            'status "Cadangan" perlu --rank N: urutan cadangan, 1 untuk cadangan pertama.'
+        )
+    if status is not Status.RESERVE and rank is not None:
+        raise StaffError('--rank hanya untuk status "Cadangan". Hapus --rank.')
+    catalog = _catalog(data_dir)
+    store = _store(queue_path, database_url)
+    registration = store.get(wanted)
+    if registration is None:
+        raise StaffError(
+            f"nomor pendaftaran {wanted} tidak ada di antrean {_where(queue_path, database_url)}."
+        )
+    if status == registration.status and rank == registration.reserve_rank:
+        click.echo(f"Tidak ada perubahan: {wanted} sudah berstatus \u201c{status.label}\u201d.")
+        return
+    if status in NEEDS_REASON and not reason:
+        raise StaffError(
+            f'status "{status.label}" perlu alasan: tambahkan --reason "..." (pendaftar '
+            "membaca alasan ini)."
+        )
+    problem = transition_problem(registration.status, status, reason)
+    if problem is not None:
+        raise StaffError(f"{wanted}: {problem}")
+    if rank is not None:
+        other = _rank_taken(store, registration, rank)
+        if other is not None:
+            raise StaffError(
+                f"urutan cadangan {rank} sudah dipakai {other.id} di angkatan ini. Pilih "
+                "urutan lain."
+            )
+    change = Change(wanted, status, who, reason, rank, note, run_id=registration.run_id)
+    try:
+        store.record([change], now=now_utc())
+    except ChangeRefused as refused:
+        raise StaffError("; ".join(message for _rid, message in refused.problems)) from None
+    updated = store.get(wanted) or registration
+    click.echo(
+        f"Tercatat: {wanted} \u201c{registration.status.label}\u201d \u2192 "
+        f"\u201c{status.label}\u201d oleh {who}."
+    )
+    options = _message_options(
+        selection_date, selection_time, selection_place, reregistration_deadline
+    )
+    _echo_link(updated, catalog, options)
+
+
+@queue.command()
+@click.argument("run_id", metavar="ANGKATAN")
+@by_option
+@click.option(
+    "--reregistration-deadline",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="TTTT-BB-HH",
+    help="Batas daftar ulang untuk cadangan yang naik (dikutip di pesan WhatsApp). Bawaan: "
+    "reregistration_deadline angkatan, bila belum lewat.",
+)
+@click.option("--yes", is_flag=True, help="Jangan tanya konfirmasi (untuk skrip).")
+@queue_option
+@data_option
+@_guard_io
+def promote(
+    run_id: str,
+    by: str | None,
+    reregistration_deadline: datetime | None,
+    yes: bool,
+    queue_path: Path,
+    database_url: str | None,
+    data_dir: Path,
+) -> None:
+    """Tawarkan kursi kosong ke peserta cadangan menurut urutannya (Cadangan -> Diterima).
+
+    Kursi terisi = Diterima + Mengikuti pelatihan + Lulus + Tidak lulus + Bersertifikat; kuota
+    angkatan tidak pernah dilewati. Kursi menjadi kosong bila peserta yang diterima dicatat
+    "Mengundurkan diri", juga yang tidak daftar ulang sampai batasnya: catat dulu dengan
+    katalog queue set NOMOR "Mengundurkan diri" --reason "Tidak daftar ulang"."""
+    from catalog.dates import format_date_long
+    from form_service.staff.export import MessageOptions
+    from form_service.staff.publish import SEAT_HOLDERS
+    from registrations.status import Status
+    from registrations.store import Change, ChangeRefused
+
+    who = _by(by)
+    catalog = _catalog(data_dir)
+    ref = catalog.find_run(run_id)
+    if ref is None:
+        raise StaffError(
+            f"angkatan {run_id} tidak ada di katalog, jadi kuotanya tidak diketahui. Tulis id "
+            "lengkap seperti disnaker-kota-tangerang/tata-boga/2027-1."
+        )
+    store = _store(queue_path, database_url)
+    members = list(store.registrations(run_id))
+    quota = ref.run.quota
+    taken = sum(1 for r in members if r.status in SEAT_HOLDERS)
+    reserves = sorted(
+        (r for r in members if r.status is Status.RESERVE and r.reserve_rank is not None),
+        key=lambda r: r.reserve_rank,
+    )
+    unranked = sum(1 for r in members if r.status is Status.RESERVE and r.reserve_rank is None)
+    today = _today()
+    deadline = ref.run.reregistration_deadline
+    click.echo(f"Angkatan {run_id}: {taken} dari {quota} kursi terisi.")
+    if unranked:
+        click.echo(
+            f"Peringatan: {unranked} cadangan belum punya urutan dan tidak ditawari kursi. "
+            'Beri urutan dengan: katalog queue set NOMOR "Cadangan" --rank N',
+            err=True,
+        )
+    free = quota - taken
+    if free <= 0 or not reserves:
+        if free <= 0:
+            click.echo("Tidak ada kursi kosong. Tidak ada yang diubah.")
+        else:
+            click.echo(
+                f"Ada {free} kursi kosong, tetapi tidak ada peserta cadangan. Tidak ada yang "
+                "diubah."
+            )
+        if deadline is not None and deadline < today:
+            click.echo(
+                f"Batas daftar ulang ({format_date_long(deadline)}) sudah lewat. Peserta yang "
+                'tidak daftar ulang dicatat dulu dengan: katalog queue set NOMOR "Mengundurkan '
+                'diri" --reason "Tidak daftar ulang", agar kursinya terhitung kosong.'
+            )
+        return
+    offered = reserves[:free]
+    click.echo(f"{free} kursi kosong ditawarkan ke cadangan:")
+    for r in offered:
+        click.echo(f"  cadangan {r.reserve_rank}: {r.id} {r.applicant.full_name}")
+    if not yes:
+        _confirm(
+            f"Terima {len(offered)} cadangan ini? Ketik ya untuk mencatat: ",
+            cancelled="dibatalkan, tidak ada yang diubah.",
+        )
+    changes = [
+        Change(
+            r.id,
+            Status.ACCEPTED,
+            who,
+            note=f"Naik dari cadangan nomor {r.reserve_rank}",
+            run_id=run_id,
+        )
+        for r in offered
+    ]
+    try:
+        store.record(changes, now=now_utc())
+    except ChangeRefused as refused:
+        raise StaffError(
+            "antrean berubah sementara ini; tidak ada yang dicatat. Jalankan lagi. ("
+            + "; ".join(f"{rid}: {message}" for rid, message in refused.problems)
+            + ")"
+        ) from None
+    click.echo(f"Tercatat: {len(offered)} cadangan diterima oleh {who}.")
+    options = MessageOptions(
+        reregistration_deadline=reregistration_deadline.date() if reregistration_deadline else None,
+        today=today,
+    )
+    for r in offered:
+        click.echo(f"{r.id} (cadangan {r.reserve_rank}):")
+        _echo_link(store.get(r.id) or r, catalog, options)
+
+
+@queue.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    metavar="BERKAS",
+    help="Berkas pengumuman (JSON) untuk situs: katalog build --results BERKAS. Berisi nomor "
+    "pendaftaran, nama yang disamarkan dan jumlah; tanpa NIK, tanggal lahir, nomor HP atau "
+    "alamat.",
+)
+@run_option("Hanya angkatan ini, id lengkap seperti disnaker-kota-tangerang/tata-boga/2027-1.")
+@queue_option
+@_guard_io
+def publish(out: Path, run_id: str | None, queue_path: Path, database_url: str | None) -> None:
+    """Tulis berkas pengumuman hasil seleksi untuk situs: per angkatan, jumlah pendaftar,
+    yang diundang, diterima dan cadangan, serta daftar yang diterima dan cadangan (nomor
+    pendaftaran dan nama yang disamarkan, misalnya S*** C*****; tanpa nama bila pendaftar tidak
+    setuju namanya diumumkan). Jumlah di bawah 5 per status disembunyikan."""
+    from form_service.staff.publish import announcement, write_announcement
+
+    _not_the_queue(out, queue_path, "--out", database_url)
+    store = _store(queue_path, database_url)
+    data = announcement(store.registrations(run_id), now_utc())
+    if run_id is not None and not data["runs"]:
+        raise StaffError(f"angkatan {run_id} tidak punya pendaftar di antrean.")
+    write_announcement(out, data)
+    accepted = sum(run["counts"]["accepted"] for run in data["runs"])
+    reserve = sum(run["counts"]["reserve"] for run in data["runs"])
+    click.echo(
+        f"Pengumuman ditulis ke {out} ({len(data['runs'])} angkatan, {accepted} diterima, "
+        f"{reserve} cadangan; tanpa data pribadi)."
+    )
+    click.echo(f"Lanjutkan dengan: katalog build --results {out}")
 
 
 # --- verify ----------------------------------------------------------------------------------
@@ -503,7 +947,7 @@ def _damaged_note(count: int) -> None:
         )
 
 
-def _confirm(question: str) -> None:
+def _confirm(question: str, cancelled: str = "dibatalkan, tidak ada yang dihapus.") -> None:
     click.echo(question, nl=False)
     try:
         answer = sys.stdin.readline()
@@ -516,7 +960,7 @@ def _confirm(question: str) -> None:
             "bila sudah yakin, atau coba dulu dengan --dry-run."
         )
     if answer.strip().lower() not in ("y", "ya", "yes"):
-        raise StaffError("dibatalkan, tidak ada yang dihapus.")
+        raise StaffError(cancelled)
 
 
 # `katalog queue migrate` lives in its own module (it needs the PostgreSQL store).

@@ -1,9 +1,12 @@
-"""Export registrations to Excel (xlsx) or CSV for the clerks who call applicants.
+"""Export registrations to Excel (xlsx) or CSV for the clerks who call and select applicants.
 
 Choices, all in favour of "nothing is ever run as a formula, nothing personal leaks":
 
 - Every text cell starting with ``= + - @``, tab, CR or NUL gets a single quote in front
   (OWASP ASVS 1.2.10), in xlsx and CSV alike; control characters xlsx cannot hold become U+FFFD.
+  The xlsx writer (XlsxWriter) is also told never to turn text into a formula, a number or a
+  link (``strings_to_formulas``/``_numbers``/``_urls`` off) and every text goes through
+  ``write_string``: only the WhatsApp link is a link, written on purpose with ``write_url``.
 - Phone numbers are written the way clerks dial them, ``0812-0000-0001``, as text: no leading
   ``+`` to neutralise, no leading zero lost, and the dashes keep Excel from turning them into
   numbers when it opens the CSV. A foreign number keeps its ``+`` form and is neutralised (``'+65…``).
@@ -11,17 +14,29 @@ Choices, all in favour of "nothing is ever run as a formula, nothing personal le
   16 digits: right for other programs, but Excel shows them as 3,67E+15 when it opens a CSV by
   double-click; clerks should use the xlsx.
 - xlsx: one sheet per run (names at most 31 characters, unique ignoring case, without
-  ``[]:*?/\\``) after a first sheet "Daftar angkatan" that maps sheet names to runs; frozen header
-  row; birth date and registration time are real dates (registration time in WIB).
-- CSV: one file, UTF-8 with BOM (Excel then reads Indonesian names right), an "Angkatan" column.
+  ``[]:*?/\\``) after a first sheet "Daftar angkatan" that maps sheet names to runs (``katalog
+  queue import`` reads it back); header row and the first four columns frozen; birth date and
+  registration time are real dates (registration time in WIB).
+- Selection (issue 12): after the applicant's answers come the columns a clerk fills on
+  selection day: **Hasil** (a dropdown of the status labels, pre-filled with the current one),
+  **Alasan** (needed for "Tidak diterima"), **Urutan cadangan**, **Catatan**, then a **Kirim
+  WhatsApp** link with the message for the current status (:mod:`registrations.messages`). The
+  headers of the columns the import trusts (number, name, NIK) are grey: "do not edit"; the
+  import compares name and NIK with the store and refuses a changed row. The fill-in headers are
+  yellow.
+- CSV: one file, UTF-8 with BOM (Excel then reads Indonesian names right), an "Angkatan" column,
+  the same selection columns (the link as text, no dropdown).
 - The file is created with mode 0600 (``os.open(..., 0o600)`` on a temporary name in the target
-  folder, then renamed), so it is never readable by others, not even for a moment.
-- Streaming: openpyxl's write-only workbook and ``csv.writer``; memory stays flat.
-- Speed (``benchmarks/queue_staff.py``, 100,000 records, 2 cores): CSV 2.8 s; xlsx 32 s, about
-  1.3 x what openpyxl alone needs to write the same cells (with lxml; without it openpyxl is
-  about a quarter slower), so xlsx is bound by openpyxl's ~15 us a cell. One run of 2,000
-  applicants out of that queue: 1.8 s. Labels are cached per code, and each sheet reuses one
-  formatted cell per column (NIK and phone "@", the two dates) instead of a new one per value.
+  folder, then renamed), so it is never readable by others, not even for a moment. XlsxWriter's
+  row buffers live in a private (0700) folder beside it, removed when the export ends.
+- Streaming: XlsxWriter's ``constant_memory`` mode writes each row to its sheet's temporary file
+  as soon as the next one starts, and ``csv.writer``; memory stays flat (the WhatsApp links of
+  a sheet are kept until the end: Excel stores them apart from the cells).
+- Speed (``benchmarks/selection.py``, 100,000 registrations, measured on a shared 2-core machine
+  under load, baseline json loop 2.15 s): all runs 80 s, XlsxWriter's own floor for the same
+  rows 65 s; one run of 2,000 out of that queue 7.0 s (mostly the store's cold index). The goals
+  (10 s and 2 s) are NOT met yet; the next step is writing whole rows straight to the sheet's
+  stream (the per-cell bookkeeping of ``write_string`` is most of what is left).
 """
 
 from __future__ import annotations
@@ -30,6 +45,8 @@ import codecs
 import csv
 import io
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -50,6 +67,7 @@ from form_service.staff.common import (
 )
 from form_service.staff.stats import RunStats
 from registrations.answers import DTKS_LABEL, EMPLOYMENT_LABEL, GENDER_LABEL
+from registrations.messages import Links, RunDetails
 from registrations.models import Registration
 from registrations.records import utc_text
 from registrations.status import LABELS, Status
@@ -61,6 +79,9 @@ _SHEET_BAD_RE = re.compile(r"[\[\]:*?/\\]")
 # TEXT: a plain string cell; DIGITS: a string cell formatted as text ("@") so that Excel keeps it
 # text when a clerk edits it (NIK, phone); DATE/DATETIME: real dates.
 TEXT, DIGITS, DATE, DATETIME = "text", "digits", "date", "datetime"
+# The selection columns: RESULT a status label with a dropdown, RANK a whole number, LINK the
+# WhatsApp link.
+RESULT, RANK, LINK = "result", "rank", "link"
 # (header, width, kind)
 COLUMNS: list[tuple[str, int, str]] = [
     ("Nomor Pendaftaran", 20, TEXT),
@@ -79,8 +100,29 @@ COLUMNS: list[tuple[str, int, str]] = [
     ("DTKS/DTSEN", 16, TEXT),
     ("Disabilitas", 18, TEXT),
     ("Motivasi", 50, TEXT),
+    ("Hasil", 20, RESULT),
+    ("Alasan", 30, TEXT),
+    ("Urutan cadangan", 10, RANK),
+    ("Catatan", 30, TEXT),
+    ("Kirim WhatsApp", 16, LINK),
 ]
 HEADERS = [c[0] for c in COLUMNS]
+# Headers the import looks for (it finds columns by these words, wherever they stand).
+NUMBER, NAME, NIK = "Nomor Pendaftaran", "Nama Lengkap", "NIK"
+HASIL, ALASAN, URUTAN, CATATAN, WHATSAPP = (
+    "Hasil",
+    "Alasan",
+    "Urutan cadangan",
+    "Catatan",
+    "Kirim WhatsApp",
+)
+TRUSTED = (NUMBER, NAME, NIK)  # grey headers: the import refuses a row where these changed
+FILL_IN = (HASIL, ALASAN, URUTAN, CATATAN)  # yellow headers: the clerk writes here
+LINK_TEXT = "Kirim WhatsApp"
+# Excel's limits: a link of at most 2,079 characters, 65,530 links a sheet.
+URL_MAX = 2079
+LINKS_PER_SHEET = 65530
+
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 
@@ -93,13 +135,63 @@ class ExportResult:
     per_run: dict[str, RunStats] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class MessageOptions:
+    """What the clerk gave at export for the WhatsApp messages (wins over the run's YAML)."""
+
+    selection_date: date | None = None
+    selection_time: str | None = None
+    selection_place: str | None = None
+    reregistration_deadline: date | None = None
+    today: date | None = None  # a deadline before today is not told
+
+    def details(self, catalog: Catalog | None, run_id: str) -> RunDetails:
+        ref = catalog.find_run(run_id) if catalog is not None else None
+        return RunDetails.of(
+            ref,
+            run_id,
+            selection_date=self.selection_date,
+            selection_time=self.selection_time,
+            selection_place=self.selection_place,
+            reregistration_deadline=self.reregistration_deadline,
+            today=self.today,
+        )
+
+
+def last_reason_and_note(registration: Registration) -> tuple[str, str]:
+    """The reason and note of the last status change (pre-filled in Alasan and Catatan)."""
+    if not registration.events:
+        return "", ""
+    event = registration.events[-1]
+    return event.reason or "", event.note or ""
+
+
+def whatsapp_link(registration: Registration, links: Links) -> str | None:
+    a = registration.applicant
+    reason, _note = last_reason_and_note(registration)
+    return links.url(
+        a.phone.value,
+        registration.status,
+        name=a.full_name,
+        number=registration.id,
+        rank=registration.reserve_rank,
+        reason=reason or None,
+    )
+
+
 def row_values(
-    registration: Registration, catalog: Catalog | None, villages: dict[object, str] | None = None
+    registration: Registration,
+    catalog: Catalog | None,
+    villages: dict[object, str] | None = None,
+    options: MessageOptions | None = None,
 ) -> list[Any]:
     """The cells of one registration, in :data:`COLUMNS` order (not yet neutralised).
 
     ``villages`` caches region labels between calls (an export repeats the same few hundred).
     """
+    options = options or MessageOptions()
+    links = Links(options.details(catalog, registration.run_id))
+    reason, note = last_reason_and_note(registration)
     a = registration.applicant
     village = a.village
     if villages is None:
@@ -125,6 +217,11 @@ def row_values(
         label(DTKS_LABEL, a.dtks),
         a.disability or "",
         a.motivation or "",
+        registration.status.label,
+        reason,
+        registration.reserve_rank,
+        note,
+        whatsapp_link(registration, links) or "",
     ]
 
 
@@ -158,8 +255,10 @@ class _Rows:
     exactly ``[neutralise(v) if str else v for v in row_values(record, catalog)]`` (tested).
     """
 
-    def __init__(self, catalog: Catalog | None) -> None:
+    def __init__(self, catalog: Catalog | None, options: MessageOptions | None = None) -> None:
         self.catalog = catalog
+        self.options = options or MessageOptions()
+        self._links: dict[str, Links] = {}
         self._caches: dict[str, dict[str, str]] = {}
         self.status = self._coded("status", lambda code: LABELS[Status(code)])
         self.gender = self._coded("gender", lambda code: label(GENDER_LABEL, code))
@@ -184,10 +283,18 @@ class _Rows:
 
         return lookup
 
+    def links(self, run_id: str) -> Links:
+        links = self._links.get(run_id)
+        if links is None:
+            links = self._links[run_id] = Links(self.options.details(self.catalog, run_id))
+        return links
+
     def cells(self, registration: Registration) -> list[Any]:
-        """The cells in :data:`COLUMNS` order: neutralised text, a WIB ``datetime`` and a birth
-        ``date``."""
+        """The cells in :data:`COLUMNS` order: neutralised text, a WIB ``datetime``, a birth
+        ``date``, the reserve rank (``int``) and the WhatsApp link (a URL: no formula)."""
         a = registration.applicant
+        status = self.status(registration.status.value)
+        reason, note = last_reason_and_note(registration)
         phone = a.phone.value
         if MOBILE_RE.fullmatch(phone):
             phone = f"0{phone[3:6]}-{phone[6:10]}-{phone[10:]}"  # digits and dashes: safe
@@ -196,7 +303,7 @@ class _Rows:
         return [
             registration.id,
             _received(registration),
-            self.status(registration.status.value),
+            status,
             _safe_text(a.full_name),
             a.nik.value,
             a.birth_date,
@@ -210,6 +317,11 @@ class _Rows:
             self.dtks(a.dtks),
             _safe_text(a.disability),
             _safe_text(a.motivation),
+            status,
+            _safe_text(reason),
+            registration.reserve_rank,
+            _safe_text(note),
+            whatsapp_link(registration, self.links(registration.run_id)) or "",
         ]
 
 
@@ -241,10 +353,17 @@ def export(
     fmt: str,
     catalog: Catalog | None,
     run_id: str | None = None,
+    options: MessageOptions | None = None,
 ) -> ExportResult:
     """Write the registrations (of ``run_id``, or all) to ``out`` as ``fmt`` ("xlsx" or "csv")."""
-    writer = _write_xlsx if fmt == "xlsx" else _write_csv
-    return _private_file(out, lambda handle: writer(handle, registrations, out, catalog, run_id))
+    rows = _Rows(catalog, options)
+    if fmt == "xlsx":
+        return _private_file(
+            out, lambda handle: _write_xlsx(handle, registrations, out, catalog, run_id, rows)
+        )
+    return _private_file(
+        out, lambda handle: _write_csv(handle, registrations, out, catalog, run_id, rows)
+    )
 
 
 def _selected(registrations: Iterable[Registration], result: ExportResult, run_id: str | None):
@@ -268,7 +387,7 @@ def _semicolon_safe(cell: object) -> object:
     return cell
 
 
-def _write_csv(handle, lines, out, catalog, run_id) -> ExportResult:
+def _write_csv(handle, lines, out, catalog, run_id, rows: _Rows) -> ExportResult:
     result = ExportResult(out)
     # UTF-8 with BOM: the BOM by hand, then plain "utf-8", which CPython encodes in C per write
     # ("utf-8-sig" goes through a Python-level encoder for every row)
@@ -276,7 +395,6 @@ def _write_csv(handle, lines, out, catalog, run_id) -> ExportResult:
     text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(["Angkatan", *HEADERS])
-    rows = _Rows(catalog)
     for registration in _selected(lines, result, run_id):
         cells = rows.cells(registration)
         received, birth = cells[1], cells[5]
@@ -290,83 +408,223 @@ def _write_csv(handle, lines, out, catalog, run_id) -> ExportResult:
     return result
 
 
-# Columns whose cells carry a number format: NIK and phone are string cells that stay text when
-# a clerk edits them ("@"); registration time and birth date are real dates.
-_FORMATS = {
-    i: {DIGITS: "@", DATE: DATE_FORMAT, DATETIME: DATETIME_FORMAT}[kind]
-    for i, (_header, _width, kind) in enumerate(COLUMNS)
-    if kind != TEXT
-}
-_DIGIT_COLUMNS = tuple(i for i, (_h, _w, kind) in enumerate(COLUMNS) if kind == DIGITS)
-_DATE_COLUMNS = tuple(i for i, (_h, _w, kind) in enumerate(COLUMNS) if kind in (DATE, DATETIME))
+_INDEX = {header: i for i, header in enumerate(HEADERS)}
+_HASIL_COLUMN = _INDEX[HASIL]
+_RANK_COLUMN = _INDEX[URUTAN]
+_LINK_COLUMN = _INDEX[WHATSAPP]
+FROZEN_COLUMNS = 4  # number, time, status and name stay in sight while scrolling to Hasil
+RESULT_CHOICES = [LABELS[status] for status in Status]
 
 
-def _write_xlsx(handle, lines, out, catalog, run_id) -> ExportResult:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
+_NEEDS_CARE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+
+
+def _fast_sheet_class():  # type: ignore[no-untyped-def]
+    """An XlsxWriter worksheet whose innermost loop (``_write_cell``, one call per cell) is
+    quicker for the cells an export has: plain text and numbers in constant_memory mode.
+
+    XlsxWriter (pinned 3.3.1) checks every string with three regular expressions and builds the
+    cell reference and attributes through generic helpers; for text that needs no escaping (almost
+    all of it) this writes the same XML directly. Anything else (text with ``& < >``, control
+    characters, ``_xHHHH_`` look-alikes, leading or trailing spaces) goes to XlsxWriter's own
+    method, so the bytes are the same either way (tested).
+    """
+    from xlsxwriter.utility import xl_col_to_name
+    from xlsxwriter.worksheet import Worksheet
+
+    letters = [xl_col_to_name(c) for c in range(len(COLUMNS) + 8)]
+
+    class FastSheet(Worksheet):
+        def _write_cell(self, row: int, col: int, cell) -> None:  # type: ignore[no-untyped-def]
+            kind = type(cell).__name__
+            if kind == "String" and self.constant_memory:
+                text = cell.string
+                if (
+                    text
+                    and not _NEEDS_CARE.search(text)
+                    and not text[0].isspace()
+                    and not text[-1].isspace()
+                ):
+                    style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
+                    self.fh.write(
+                        f'<c r="{letters[col]}{row + 1}"{style} t="inlineStr"><is><t>{text}'
+                        "</t></is></c>"
+                    )
+                    return
+            elif kind in ("Number", "Datetime"):
+                style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
+                self.fh.write(
+                    f'<c r="{letters[col]}{row + 1}"{style}><v>{cell.number:.16G}</v></c>'
+                )
+                return
+            super()._write_cell(row, col, cell)
+
+    return FastSheet
+
+
+class _Sheet:
+    """One run's sheet: XlsxWriter worksheet, its next row, links written so far."""
+
+    __slots__ = ("links", "name", "row", "sheet")
+
+    def __init__(self, name: str, sheet: Any) -> None:
+        self.name = name
+        self.sheet = sheet
+        self.row = 1
+        self.links = 0
+
+
+def _write_xlsx(handle, lines, out, catalog, run_id, rows: _Rows) -> ExportResult:
+    import xlsxwriter
 
     result = ExportResult(out)
-    workbook = Workbook(write_only=True)
-    summary = workbook.create_sheet(SUMMARY_SHEET)
-    used = {SUMMARY_SHEET.lower()}
-    # run id -> (sheet name, sheet, {column: its formatted cell})
-    sheets: dict[str, tuple[str, Any, dict[int, Any]]] = {}
+    # XlsxWriter keeps each sheet's rows in a temporary file until it zips the workbook: personal
+    # data, so in a private folder beside the export (same disk, same owner), removed at the end.
+    scratch = tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        workbook = xlsxwriter.Workbook(
+            handle,
+            {
+                "constant_memory": True,
+                "tmpdir": scratch,
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+            },
+        )
+        _fill_workbook(workbook, lines, result, catalog, run_id, rows)
+        workbook.close()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return result
 
-    def new_sheet(rid: str):
+
+def _fill_workbook(workbook, lines, result: ExportResult, catalog, run_id, rows: _Rows) -> None:
+    bold = {"bold": True, "text_wrap": True, "valign": "top", "border": 1}
+    header = workbook.add_format(bold)
+    trusted = workbook.add_format({**bold, "bg_color": "#D9D9D9"})
+    fill_in = workbook.add_format({**bold, "bg_color": "#FFF2CC"})
+    text_format = workbook.add_format({"num_format": "@"})
+    formats = {
+        DIGITS: text_format,
+        DATE: workbook.add_format({"num_format": DATE_FORMAT}),
+        DATETIME: workbook.add_format({"num_format": DATETIME_FORMAT}),
+    }
+    link_format = workbook.get_default_url_format()
+    header_formats = [
+        trusted if h in TRUSTED else fill_in if h in FILL_IN else header for h in HEADERS
+    ]
+
+    summary = workbook.add_worksheet(SUMMARY_SHEET)
+    used = {SUMMARY_SHEET.lower()}
+    sheets: dict[str, _Sheet] = {}
+
+    fast = _fast_sheet_class()
+
+    def new_sheet(rid: str) -> _Sheet:
         name = sheet_name(rid, used)
-        sheet = workbook.create_sheet(name)
-        sheet.freeze_panes = "A2"
-        for i, (_header, width, _kind) in enumerate(COLUMNS, start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = width
-        sheet.append(HEADERS)
-        formatted = {}
-        for i, number_format in _FORMATS.items():
-            formatted[i] = WriteOnlyCell(sheet)
-            formatted[i].number_format = number_format
-        sheets[rid] = (name, sheet, formatted)
+        sheet = workbook.add_worksheet(name, worksheet_class=fast)
+        sheet.freeze_panes(1, FROZEN_COLUMNS)
+        for i, (title, width, _kind) in enumerate(COLUMNS):
+            sheet.set_column(i, i, width)
+            sheet.write_string(0, i, title, header_formats[i])
+        sheets[rid] = _Sheet(name, sheet)
         return sheets[rid]
 
-    # One styled cell per sheet and formatted column, given each row's value: a write-only sheet
-    # writes the whole row to its XML stream inside append(), so the cell is free again after.
-    # A new WriteOnlyCell styled per value cost a third of the export's time. Empty text becomes
-    # None: no cell at all (openpyxl would write an empty string cell).
-    rows = _Rows(catalog)
+    kinds = [kind for _header, _width, kind in COLUMNS]
     if run_id is not None:
         new_sheet(run_id)
     for registration in _selected(lines, result, run_id):
         rid = registration.run_id
-        _name, sheet, formatted = sheets.get(rid) or new_sheet(rid)
-        cells: list[Any] = [value or None for value in rows.cells(registration)]
-        for i in _DIGIT_COLUMNS:
-            if cells[i] is not None:
-                formatted[i].value = cells[i]
-                cells[i] = formatted[i]
-        for i in _DATE_COLUMNS:
-            if cells[i] is not None and type(cells[i]) is not str:  # else invalid: its raw text
-                formatted[i].value = cells[i]
-                cells[i] = formatted[i]
-        sheet.append(cells)
+        target = sheets.get(rid) or new_sheet(rid)
+        sheet, r = target.sheet, target.row
+        # the undecorated method (XlsxWriter 3.3.1): the decorator only converts "A1" notation
+        write_string = sheet._write_string
+        for c, value in enumerate(rows.cells(registration)):
+            if value is None or value == "":
+                continue
+            kind = kinds[c]
+            if kind == LINK:
+                if len(value) <= URL_MAX and target.links < LINKS_PER_SHEET:
+                    sheet.write_url(r, c, value, link_format, LINK_TEXT)
+                    target.links += 1
+                else:  # past Excel's limits: the address as text, still usable by copying
+                    write_string(r, c, value)
+            elif type(value) is str:
+                if kind == DIGITS:
+                    write_string(r, c, value, text_format)
+                else:
+                    write_string(r, c, value)
+            elif type(value) is int:
+                sheet.write_number(r, c, value)
+            else:  # a WIB datetime or a birth date
+                sheet.write_datetime(r, c, value, formats[kind])
+        target.row = r + 1
 
-    summary.freeze_panes = "A2"
-    for i, width in enumerate((24, 60, 50, 8, 12, 14), start=1):
-        summary.column_dimensions[get_column_letter(i)].width = width
-    summary.append(["Lembar", "Angkatan", "Kursus", "Kuota", "Terdaftar", "Daftar tunggu"])
-    for rid, (name, _sheet, _formatted) in sheets.items():
+    for target in sheets.values():
+        last = max(target.row - 1, 1)
+        target.sheet.data_validation(
+            1,
+            _HASIL_COLUMN,
+            last,
+            _HASIL_COLUMN,
+            {
+                "validate": "list",
+                "source": RESULT_CHOICES,
+                "input_title": "Hasil seleksi",
+                "input_message": "Pilih dari daftar. Tidak diterima: isi juga Alasan. "
+                "Cadangan: isi juga Urutan cadangan.",
+                "error_title": "Hasil tidak dikenal",
+                "error_message": "Pilih salah satu status dari daftar.",
+            },
+        )
+        target.sheet.data_validation(
+            1,
+            _RANK_COLUMN,
+            last,
+            _RANK_COLUMN,
+            {
+                "validate": "integer",
+                "criteria": ">=",
+                "value": 1,
+                "error_title": "Urutan cadangan",
+                "error_message": "Tulis angka bulat 1, 2, 3, ... (cadangan pertama = 1).",
+            },
+        )
+
+    summary.freeze_panes(1, 0)
+    summary_headers = ["Lembar", "Angkatan", "Kursus", "Kuota", "Terdaftar", "Daftar tunggu"]
+    for i, width in enumerate((24, 60, 50, 8, 12, 14)):
+        summary.set_column(i, i, width)
+        summary.write_string(0, i, summary_headers[i], header)
+    r = 1
+    for rid, target in sheets.items():
         ref = catalog.find_run(rid) if catalog else None
         counts = result.per_run.get(rid, RunStats())
-        summary.append(
-            [
-                _safe(name),
-                _safe(rid),
-                _safe(run_title(ref) or "(tidak ada di katalog)"),
-                ref.run.quota if ref else None,
-                counts.registered,
-                counts.waitlist,
-            ]
-        )
-    workbook.save(handle)
-    return result
+        summary.write_string(r, 0, neutralise(target.name))
+        summary.write_string(r, 1, neutralise(rid))
+        summary.write_string(r, 2, neutralise(run_title(ref) or "(tidak ada di katalog)"))
+        if ref:
+            summary.write_number(r, 3, ref.run.quota)
+        summary.write_number(r, 4, counts.registered)
+        summary.write_number(r, 5, counts.waitlist)
+        r += 1
+    r += 1
+    for line in SUMMARY_NOTES:
+        summary.write_string(r, 0, line)
+        r += 1
+
+
+# Read by clerks under the table of the first sheet (the import stops at the first empty row).
+SUMMARY_NOTES = (
+    "Petunjuk seleksi:",
+    "1. Isi kolom Hasil (kuning) dengan memilih dari daftar; Tidak diterima perlu Alasan, "
+    "Cadangan perlu Urutan cadangan (1, 2, 3, ...).",
+    "2. Jangan ubah kolom abu-abu (Nomor Pendaftaran, Nama Lengkap, NIK), nama lembar, atau "
+    "judul kolom.",
+    "3. Simpan sebagai .xlsx, lalu: katalog queue import BERKAS.xlsx --dry-run, kemudian tanpa "
+    "--dry-run.",
+)
 
 
 def _private_file(out: Path, write: Callable[[Any], ExportResult]) -> ExportResult:

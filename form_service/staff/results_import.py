@@ -1,0 +1,531 @@
+"""`katalog queue import`: read the selection results clerks typed into an export, check every
+row, then record all of them or none.
+
+The workbook is the one ``katalog queue export`` wrote (:mod:`form_service.staff.export`): the
+sheet "Daftar angkatan" maps each sheet name to its run; each run sheet has a header row and one
+applicant a row. Columns are found by their header text, so a clerk may move or hide columns.
+Read with openpyxl (``read_only=True``: streams rows; ``data_only=False``: a formula typed into
+a cell is seen as a formula, not as the value Excel last computed for it).
+
+Every problem of every row is collected in one pass, as ``FILE:Sheet!row: message`` (Indonesian,
+with what to do). Only when there is none are the changes handed to ``store.record`` at once
+(all or nothing; a change to the status a registration already has is skipped, so importing the
+same file twice changes nothing).
+
+What a row may not do:
+
+- name a registration number the store does not know, or one of another run than its sheet's;
+- appear twice;
+- change the NIK or the name (the import trusts these columns to say who the row is about; it
+  compares them with the store);
+- give a Hasil that is not a status word (label or code, any case), or a formula;
+- move to a status the current one does not allow (:func:`registrations.status.transition_problem`);
+- give "Tidak diterima" without an Alasan, "Cadangan" without an Urutan cadangan, or an Urutan
+  cadangan to anything else;
+- give a reserve rank another reserve of the run has (in the file, or already in the store and
+  not changed by the file).
+
+An empty Hasil means "no change". Alasan and Catatan are recorded with a status change only.
+The sheet has no date column a clerk fills in, so there is no date to check.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from form_service.staff.export import (
+    ALASAN,
+    CATATAN,
+    FILL_IN,
+    HASIL,
+    NAME,
+    NIK,
+    NUMBER,
+    SUMMARY_SHEET,
+    URUTAN,
+    _safe_text,
+)
+from form_service.staff.show import normalise_id
+from registrations.models import Registration
+from registrations.status import LABELS, NEEDS_REASON, Status, parse_status, transition_problem
+from registrations.store import Change, RegistrationStore
+
+REQUIRED = (NUMBER, NAME, NIK, *FILL_IN)
+SUMMARY_HEADERS = ("Lembar", "Angkatan")
+_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+)(\d+)(?::([A-Z]+\d+))?\"")
+_CHOICES = ", ".join(LABELS[s] for s in Status)
+_SHOWN = 40  # characters of a clerk's typing quoted back in a message
+
+
+def _quote(value: object) -> str:
+    text = " ".join(str(value).split())
+    if len(text) > _SHOWN:
+        text = text[: _SHOWN - 1] + "\u2026"
+    return f"\u201c{text}\u201d"
+
+
+class UnreadableWorkbook(Exception):
+    """The file is not a workbook openpyxl can open; ``message`` says so in Indonesian."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Planned:
+    """One valid row that changes a registration."""
+
+    where: str
+    change: Change
+    current: Status
+
+
+@dataclass
+class ImportPlan:
+    label: str  # the file as the clerk named it
+    problems: list[str] = field(default_factory=list)
+    planned: list[Planned] = field(default_factory=list)
+    unchanged: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Change]:
+        return [p.change for p in self.planned]
+
+    def where_of(self, registration_id: str) -> str:
+        for p in self.planned:
+            if p.change.registration_id == registration_id:
+                return p.where
+        return self.label
+
+    def per_status(self) -> Counter[Status]:
+        return Counter(p.change.to_status for p in self.planned)
+
+
+def open_workbook(path: Path):  # type: ignore[no-untyped-def]
+    """The workbook at ``path`` in read-only mode, or :class:`UnreadableWorkbook`."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise UnreadableWorkbook(f"{path}: berkas tidak ditemukan. Periksa nama dan foldernya.")
+    if path.is_dir():
+        raise UnreadableWorkbook(f"{path}: ini folder, bukan berkas Excel.")
+    if suffix == ".xls":
+        raise UnreadableWorkbook(
+            f"{path}: berkas Excel lama (.xls) tidak bisa dibaca. Buka di Excel, pilih Simpan "
+            "Sebagai → Buku Kerja Excel (*.xlsx), lalu impor berkas .xlsx itu."
+        )
+    if suffix in (".csv", ".ods", ".numbers"):
+        raise UnreadableWorkbook(
+            f"{path}: hanya berkas Excel (.xlsx) hasil 'katalog queue export' yang bisa "
+            "diimpor. Simpan berkasnya sebagai Buku Kerja Excel (*.xlsx)."
+        )
+    try:
+        return load_workbook(path, read_only=True, data_only=False)
+    except InvalidFileException:
+        raise UnreadableWorkbook(
+            f"{path}: nama berkas harus berakhiran .xlsx. Simpan berkasnya sebagai Buku Kerja "
+            "Excel (*.xlsx)."
+        ) from None
+    except zipfile.BadZipFile:
+        raise UnreadableWorkbook(
+            f"{path}: bukan berkas Excel (.xlsx) yang utuh; mungkin rusak atau terpotong saat "
+            "disalin. Salin lagi dari komputer asalnya, atau buka di Excel lalu simpan ulang."
+        ) from None
+    except OSError as error:
+        raise UnreadableWorkbook(f"{path}: berkas tidak bisa dibaca: {error.strerror}.") from None
+    except Exception:  # a zip that is not a workbook: KeyError, XML errors... never a traceback
+        raise UnreadableWorkbook(
+            f"{path}: bukan berkas Excel (.xlsx) yang bisa dibaca; isinya rusak atau bukan dari "
+            "Excel. Buka di Excel lalu simpan ulang sebagai .xlsx, atau ekspor ulang."
+        ) from None
+
+
+def plan_import(
+    path: Path, store: RegistrationStore, by: str, label: str | None = None
+) -> ImportPlan:
+    """Read and check every row of the workbook at ``path``; nothing is written.
+
+    Raises :class:`UnreadableWorkbook` when the file cannot be opened at all."""
+    label = label or str(path)
+    plan = ImportPlan(label)
+    book = open_workbook(path)
+    try:
+        _plan(book, plan, store, by)
+    except UnreadableWorkbook:
+        raise
+    except Exception:  # damaged XML inside an otherwise readable zip
+        raise UnreadableWorkbook(
+            f"{label}: isi berkas rusak dan tidak bisa dibaca sampai habis. Buka di Excel lalu "
+            "simpan ulang sebagai .xlsx, atau ekspor ulang."
+        ) from None
+    finally:
+        book.close()
+    return plan
+
+
+def _cell(row: tuple, index: int) -> tuple[Any, bool]:
+    """(value, is a formula) of column ``index`` of a read-only row."""
+    if index >= len(row):
+        return None, False
+    cell = row[index]
+    value = getattr(cell, "value", None)
+    formula = getattr(cell, "data_type", None) == "f" or (
+        isinstance(value, str) and value.startswith("=")
+    )
+    return value, formula
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _merged(sheet: Any) -> Iterator[tuple[int, str]]:
+    """(first row, range) of every merged range of a read-only sheet (openpyxl's read-only
+    mode does not report them: read from the sheet's XML, which lists them after the rows)."""
+    try:
+        source = sheet._get_source()  # openpyxl 3.1 ReadOnlyWorksheet (pinned)
+    except Exception:
+        return
+    with source:
+        tail = b""
+        while True:
+            chunk = source.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            end = 0
+            for match in _MERGE_RE.finditer(data):
+                first = match.group(1).decode() + match.group(2).decode()
+                ref = first + (":" + match.group(3).decode() if match.group(3) else "")
+                yield int(match.group(2)), ref
+                end = match.end()
+            tail = data[max(end, len(data) - 256) :]
+
+
+def _plan(book: Any, plan: ImportPlan, store: RegistrationStore, by: str) -> None:
+    label = plan.label
+    names = book.sheetnames
+    if SUMMARY_SHEET not in names:
+        plan.problems.append(
+            f"{label}: lembar \u201c{SUMMARY_SHEET}\u201d tidak ada. Berkas ini bukan hasil "
+            "'katalog queue export', atau lembar itu dihapus atau diganti namanya. Kembalikan "
+            "lembarnya, atau ekspor ulang lalu salin kolom Hasil ke berkas baru itu."
+        )
+        return
+    runs = _summary(book[SUMMARY_SHEET], plan)
+    listed = {name for name, _run, _row in runs}
+    strangers = [n for n in names if n != SUMMARY_SHEET and n not in listed]
+    seen: dict[str, str] = {}  # registration number -> where it appeared first
+    for name, run_id, summary_row in runs:
+        if name not in names:
+            hint = (
+                f" (lembar yang tidak dikenal: {', '.join(_quote(n) for n in strangers)})"
+                if strangers
+                else ""
+            )
+            plan.problems.append(
+                f"{label}:{SUMMARY_SHEET}!{summary_row}: lembar {_quote(name)} untuk angkatan "
+                f"{run_id} tidak ada{hint}. Nama lembar tidak boleh diubah: kembalikan namanya "
+                f"menjadi {_quote(name)}."
+            )
+            continue
+        _plan_sheet(book[name], name, run_id, plan, store, by, seen)
+    for stranger in strangers:
+        plan.notices.append(
+            f"{label}:{stranger}: lembar ini tidak tercantum di lembar \u201c{SUMMARY_SHEET}\u201d; "
+            "isinya tidak dibaca."
+        )
+
+
+def _summary(sheet: Any, plan: ImportPlan) -> list[tuple[str, str, int]]:
+    """(sheet name, run id, row) listed on the summary sheet, up to its first empty row."""
+    where = f"{plan.label}:{SUMMARY_SHEET}"
+    rows = sheet.iter_rows(values_only=True)
+    header = [_text(v) for v in next(rows, ())]
+    columns = {}
+    for title in SUMMARY_HEADERS:
+        if title not in header:
+            plan.problems.append(
+                f"{where}!1: kolom {_quote(title)} tidak ada di baris judul. Jangan ubah lembar "
+                f"\u201c{SUMMARY_SHEET}\u201d; ekspor ulang bila perlu."
+            )
+        else:
+            columns[title] = header.index(title)
+    if len(columns) < len(SUMMARY_HEADERS):
+        return []
+    found = []
+    for number, values in enumerate(rows, start=2):
+        name_index, run_index = columns["Lembar"], columns["Angkatan"]
+        name = _text(values[name_index]) if name_index < len(values) else ""
+        run_id = _text(values[run_index]) if run_index < len(values) else ""
+        if not name:
+            break
+        found.append((name, run_id, number))
+    return found
+
+
+def _plan_sheet(
+    sheet: Any,
+    name: str,
+    run_id: str,
+    plan: ImportPlan,
+    store: RegistrationStore,
+    by: str,
+    seen: dict[str, str],
+) -> None:
+    where = f"{plan.label}:{name}"
+    start = len(plan.problems)
+    try:
+        _check_sheet(sheet, where, run_id, plan, store, by, seen)
+    finally:  # this sheet's problems in row order
+        plan.problems[start:] = sorted(
+            plan.problems[start:], key=lambda m: int(m[len(where) + 1 :].split(":", 1)[0])
+        )
+
+
+def _check_sheet(
+    sheet: Any,
+    where: str,
+    run_id: str,
+    plan: ImportPlan,
+    store: RegistrationStore,
+    by: str,
+    seen: dict[str, str],
+) -> None:
+    for first_row, ref in _merged(sheet):
+        plan.problems.append(
+            f"{where}!{first_row}: sel {ref} digabung (merge), jadi isinya tidak bisa dibaca per "
+            "kolom. Pisahkan lagi: pilih sel itu, lalu Beranda → Gabung & Tengahkan → Pisahkan "
+            "Sel."
+        )
+    rows = sheet.iter_rows()
+    header = [_text(getattr(c, "value", None)) for c in next(rows, ())]
+    columns: dict[str, int] = {}
+    for title in REQUIRED:
+        if title in header:
+            columns[title] = header.index(title)
+        else:
+            plan.problems.append(
+                f"{where}!1: kolom {_quote(title)} tidak ada di baris judul. Jangan ubah atau "
+                "hapus judul kolom: kembalikan judulnya, atau ekspor ulang."
+            )
+    if len(columns) < len(REQUIRED):
+        return
+    known = {r.id: r for r in store.registrations(run_id)}
+    # reserve rank -> (where, registration number) of rows that end up as reserves
+    ranks: dict[int, list[tuple[str, str]]] = {}
+    in_file: set[str] = set()
+    for number, row in enumerate(rows, start=2):
+        at = f"{where}!{number}"
+        outcome = _plan_row(row, at, columns, run_id, known, plan, store, by, seen)
+        if outcome is None:
+            continue
+        rid, final, rank = outcome
+        in_file.add(rid)
+        if final is Status.RESERVE and rank is not None:
+            ranks.setdefault(rank, []).append((at, rid))
+    for rank, rows_with in sorted(ranks.items()):
+        if len(rows_with) > 1:
+            for at, _rid in rows_with:
+                others = ", ".join(o.rsplit("!", 1)[1] for o, _r in rows_with if o != at)
+                plan.problems.append(
+                    f"{at}: Urutan cadangan {rank} dipakai juga di baris {others}. Setiap "
+                    "cadangan perlu urutan yang berbeda."
+                )
+    for registration in known.values():
+        rank = registration.reserve_rank
+        if registration.id in in_file or rank is None or rank not in ranks:
+            continue
+        for at, _rid in ranks[rank]:
+            plan.problems.append(
+                f"{at}: Urutan cadangan {rank} sudah dipakai {registration.id}, cadangan yang "
+                "tidak ada di berkas ini. Pilih urutan lain."
+            )
+
+
+def _plan_row(
+    row: tuple,
+    at: str,
+    columns: dict[str, int],
+    run_id: str,
+    known: dict[str, Registration],
+    plan: ImportPlan,
+    store: RegistrationStore,
+    by: str,
+    seen: dict[str, str],
+) -> tuple[str, Status, int | None] | None:
+    """Check one row; record its problems or its change. Returns (number, status after the
+    import, reserve rank) for a row about a known registration, else ``None``."""
+    problems = plan.problems
+    raw_number, _f = _cell(row, columns[NUMBER])
+    hasil, hasil_formula = _cell(row, columns[HASIL])
+    filled = [_cell(row, columns[t])[0] for t in FILL_IN]
+    number_text = _text(raw_number)
+    if not number_text:
+        if any(_text(v) for v in filled):
+            problems.append(
+                f"{at}: Nomor Pendaftaran kosong, padahal Hasil, Alasan, Urutan cadangan atau "
+                "Catatan terisi. Kembalikan nomornya, atau kosongkan baris ini."
+            )
+        return None
+    rid = normalise_id(number_text)
+    if rid in seen:
+        problems.append(
+            f"{at}: nomor pendaftaran {rid} sudah ada di {seen[rid]}. Hapus salah satu baris."
+        )
+        return None
+    registration = known.get(rid)
+    if registration is None:
+        elsewhere = store.get(rid)
+        if elsewhere is not None:
+            problems.append(
+                f"{at}: nomor pendaftaran {rid} adalah pendaftar angkatan {elsewhere.run_id}, "
+                f"bukan {run_id} (angkatan lembar ini). Pindahkan barisnya ke lembar angkatannya, "
+                "atau hapus baris ini."
+            )
+        else:
+            problems.append(
+                f"{at}: nomor pendaftaran {_quote(number_text)} tidak ada di antrean. Jangan "
+                "ubah kolom Nomor Pendaftaran: kembalikan nomornya, atau hapus baris ini."
+            )
+        return None
+    seen[rid] = at.rsplit(":", 1)[1]
+    count = len(problems)
+    nik, _f = _cell(row, columns[NIK])
+    if not (isinstance(nik, str) and nik.strip() == registration.applicant.nik.value):
+        problems.append(
+            f"{at}: kolom NIK diubah (tidak sama dengan NIK yang tercatat untuk {rid}). Kolom "
+            "NIK tidak boleh diubah: kembalikan isinya seperti di berkas ekspor, atau ekspor "
+            "ulang."
+        )
+    name, _f = _cell(row, columns[NAME])
+    stored_name = registration.applicant.full_name
+    if _text(name) not in (_text(stored_name), _text(_safe_text(stored_name))):
+        problems.append(
+            f"{at}: kolom Nama Lengkap diubah (tidak sama dengan nama yang tercatat untuk "
+            f"{rid}). Kembalikan namanya seperti di berkas ekspor; nama yang salah diperbaiki "
+            "lewat petugas TI, bukan di berkas ini."
+        )
+    reason, reason_formula = _cell(row, columns[ALASAN])
+    note, note_formula = _cell(row, columns[CATATAN])
+    for title, formula in ((ALASAN, reason_formula), (CATATAN, note_formula)):
+        if formula:
+            problems.append(
+                f"{at}: kolom {title} berisi rumus; tulis {title.lower()}nya sebagai teks biasa, "
+                "bukan rumus."
+            )
+    rank_value, rank_formula = _cell(row, columns[URUTAN])
+    rank = _rank(rank_value, rank_formula, at, problems)
+    current = registration.status
+    if hasil_formula:
+        problems.append(
+            f"{at}: kolom Hasil berisi rumus ({_quote(hasil)}); tulis kata statusnya, bukan "
+            "rumus, misalnya \u201cDiterima\u201d."
+        )
+        return None
+    hasil_text = _text(hasil)
+    if not hasil_text:
+        if rank is not None and len(problems) == count:
+            problems.append(
+                f"{at}: Urutan cadangan diisi tetapi Hasil kosong. Pilih Hasil "
+                "\u201cCadangan\u201d, atau kosongkan Urutan cadangan."
+            )
+        return None  # no result: nothing to change
+    new = parse_status(hasil_text)
+    if new is None:
+        close = difflib.get_close_matches(
+            hasil_text.lower(), [LABELS[s].lower() for s in Status], n=1, cutoff=0.6
+        )
+        hint = ""
+        if close:
+            hint = f" Maksud Anda \u201c{parse_status(close[0]).label}\u201d?"  # type: ignore[union-attr]
+        problems.append(
+            f"{at}: Hasil {_quote(hasil_text)} tidak dikenal.{hint} Pilih dari daftar di sel "
+            f"itu: {_CHOICES}."
+        )
+        return None
+    reason_text = "" if reason_formula else _text(reason)
+    note_text = "" if note_formula else _text(note)
+    if new is Status.RESERVE and rank is None and len(problems) == count:
+        problems.append(
+            f"{at}: Hasil \u201cCadangan\u201d perlu Urutan cadangan: tulis 1 untuk cadangan "
+            "pertama, 2 untuk berikutnya, dan seterusnya."
+        )
+    elif new is not Status.RESERVE and rank is not None:
+        problems.append(
+            f"{at}: Urutan cadangan hanya untuk Hasil \u201cCadangan\u201d. Kosongkan Urutan "
+            f"cadangan, atau ubah Hasil menjadi \u201cCadangan\u201d."
+        )
+    new_rank = rank if new is Status.RESERVE else None
+    if new == current and new_rank == registration.reserve_rank:
+        if len(problems) == count:
+            plan.unchanged += 1
+        return rid, new, new_rank
+    if new in NEEDS_REASON and not reason_text:
+        problems.append(
+            f"{at}: Hasil {_quote(new.label)} perlu alasan: isi kolom Alasan (pendaftar membaca "
+            "alasan ini)."
+        )
+    else:
+        message = transition_problem(current, new, reason_text)
+        if message is not None:
+            problems.append(f"{at}: {rid}: {message}")
+    if len(problems) == count:
+        plan.planned.append(
+            Planned(
+                at,
+                Change(
+                    rid,
+                    new,
+                    by,
+                    reason=reason_text or None,
+                    rank=new_rank,
+                    note=note_text or None,
+                    run_id=run_id,
+                ),
+                current,
+            )
+        )
+    return rid, new, new_rank
+
+
+def _rank(value: Any, formula: bool, at: str, problems: list[str]) -> int | None:
+    if formula:
+        problems.append(
+            f"{at}: kolom Urutan cadangan berisi rumus; tulis angkanya saja, misalnya 1."
+        )
+        return None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        number = None
+    if number is None or number < 1:
+        problems.append(
+            f"{at}: Urutan cadangan {_quote(value)} bukan angka bulat 1 atau lebih; tulis 1, "
+            "2, 3, ... (cadangan pertama = 1)."
+        )
+        return None
+    return number
