@@ -32,11 +32,12 @@ Choices, all in favour of "nothing is ever run as a formula, nothing personal le
 - Streaming: XlsxWriter's ``constant_memory`` mode writes each row to its sheet's temporary file
   as soon as the next one starts, and ``csv.writer``; memory stays flat (the WhatsApp links of
   a sheet are kept until the end: Excel stores them apart from the cells).
-- Speed (``benchmarks/selection.py``, 100,000 registrations, measured on a shared 2-core machine
-  under load, baseline json loop 2.15 s): all runs 80 s, XlsxWriter's own floor for the same
-  rows 65 s; one run of 2,000 out of that queue 7.0 s (mostly the store's cold index). The goals
-  (10 s and 2 s) are NOT met yet; the next step is writing whole rows straight to the sheet's
-  stream (the per-cell bookkeeping of ``write_string`` is most of what is left).
+- Speed (``benchmarks/selection.py``, 100,000 registrations): the goals (all runs in 10 s, one
+  run of 2,000 in 2 s) are NOT met on a 2-core machine: XlsxWriter's public ``write_string``
+  costs about 10 us a cell here, so its own floor for 2.1 million cells is past 20 s. Going
+  below it would mean writing the sheet XML ourselves or calling XlsxWriter's private methods,
+  which this project does not do (see the closing note of issue 12). One run's export also pays
+  for reading the store (the file store's index of every line).
 """
 
 from __future__ import annotations
@@ -416,52 +417,6 @@ FROZEN_COLUMNS = 4  # number, time, status and name stay in sight while scrollin
 RESULT_CHOICES = [LABELS[status] for status in Status]
 
 
-_NEEDS_CARE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
-
-
-def _fast_sheet_class():  # type: ignore[no-untyped-def]
-    """An XlsxWriter worksheet whose innermost loop (``_write_cell``, one call per cell) is
-    quicker for the cells an export has: plain text and numbers in constant_memory mode.
-
-    XlsxWriter (pinned 3.3.1) checks every string with three regular expressions and builds the
-    cell reference and attributes through generic helpers; for text that needs no escaping (almost
-    all of it) this writes the same XML directly. Anything else (text with ``& < >``, control
-    characters, ``_xHHHH_`` look-alikes, leading or trailing spaces) goes to XlsxWriter's own
-    method, so the bytes are the same either way (tested).
-    """
-    from xlsxwriter.utility import xl_col_to_name
-    from xlsxwriter.worksheet import Worksheet
-
-    letters = [xl_col_to_name(c) for c in range(len(COLUMNS) + 8)]
-
-    class FastSheet(Worksheet):
-        def _write_cell(self, row: int, col: int, cell) -> None:  # type: ignore[no-untyped-def]
-            kind = type(cell).__name__
-            if kind == "String" and self.constant_memory:
-                text = cell.string
-                if (
-                    text
-                    and not _NEEDS_CARE.search(text)
-                    and not text[0].isspace()
-                    and not text[-1].isspace()
-                ):
-                    style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
-                    self.fh.write(
-                        f'<c r="{letters[col]}{row + 1}"{style} t="inlineStr"><is><t>{text}'
-                        "</t></is></c>"
-                    )
-                    return
-            elif kind in ("Number", "Datetime"):
-                style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
-                self.fh.write(
-                    f'<c r="{letters[col]}{row + 1}"{style}><v>{cell.number:.16G}</v></c>'
-                )
-                return
-            super()._write_cell(row, col, cell)
-
-    return FastSheet
-
-
 class _Sheet:
     """One run's sheet: XlsxWriter worksheet, its next row, links written so far."""
 
@@ -519,11 +474,9 @@ def _fill_workbook(workbook, lines, result: ExportResult, catalog, run_id, rows:
     used = {SUMMARY_SHEET.lower()}
     sheets: dict[str, _Sheet] = {}
 
-    fast = _fast_sheet_class()
-
     def new_sheet(rid: str) -> _Sheet:
         name = sheet_name(rid, used)
-        sheet = workbook.add_worksheet(name, worksheet_class=fast)
+        sheet = workbook.add_worksheet(name)
         sheet.freeze_panes(1, FROZEN_COLUMNS)
         for i, (title, width, _kind) in enumerate(COLUMNS):
             sheet.set_column(i, i, width)
@@ -538,8 +491,7 @@ def _fill_workbook(workbook, lines, result: ExportResult, catalog, run_id, rows:
         rid = registration.run_id
         target = sheets.get(rid) or new_sheet(rid)
         sheet, r = target.sheet, target.row
-        # the undecorated method (XlsxWriter 3.3.1): the decorator only converts "A1" notation
-        write_string = sheet._write_string
+        write_string = sheet.write_string
         for c, value in enumerate(rows.cells(registration)):
             if value is None or value == "":
                 continue

@@ -35,7 +35,6 @@ import difflib
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,7 +58,6 @@ from registrations.store import Change, RegistrationStore
 
 REQUIRED = (NUMBER, NAME, NIK, *FILL_IN)
 SUMMARY_HEADERS = ("Lembar", "Angkatan")
-_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+)(\d+)(?::([A-Z]+\d+))?\"")
 _CHOICES = ", ".join(LABELS[s] for s in Status)
 _SHOWN = 40  # characters of a clerk's typing quoted back in a message
 
@@ -95,6 +93,7 @@ class ImportPlan:
     planned: list[Planned] = field(default_factory=list)
     unchanged: int = 0
     notices: list[str] = field(default_factory=list)
+    merges: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     @property
     def changes(self) -> list[Change]:
@@ -160,6 +159,7 @@ def plan_import(
     label = label or str(path)
     plan = ImportPlan(label)
     book = open_workbook(path)
+    plan.merges = merged_ranges(path)
     try:
         _plan(book, plan, store, by)
     except UnreadableWorkbook:
@@ -194,27 +194,51 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _merged(sheet: Any) -> Iterator[tuple[int, str]]:
-    """(first row, range) of every merged range of a read-only sheet (openpyxl's read-only
-    mode does not report them: read from the sheet's XML, which lists them after the rows)."""
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def merged_ranges(path: Path) -> dict[str, list[tuple[int, str]]]:
+    """``{sheet name: [(first row, "A5:A7"), ...]}`` for every merged range of the workbook.
+
+    openpyxl's read-only mode (used for the rows, so memory stays flat) does not report merged
+    cells, and its full mode would hold every cell in memory; merged ranges are plain elements of
+    the worksheet XML (ECMA-376: ``<mergeCells><mergeCell ref=.../>``), read here with the
+    standard library, streaming. A file whose parts cannot be read reports none (openpyxl then
+    says what is wrong with it).
+    """
+    from xml.etree.ElementTree import iterparse, parse
+
+    result: dict[str, list[tuple[int, str]]] = {}
     try:
-        source = sheet._get_source()  # openpyxl 3.1 ReadOnlyWorksheet (pinned)
-    except Exception:
-        return
-    with source:
-        tail = b""
-        while True:
-            chunk = source.read(1 << 20)
-            if not chunk:
-                break
-            data = tail + chunk
-            end = 0
-            for match in _MERGE_RE.finditer(data):
-                first = match.group(1).decode() + match.group(2).decode()
-                ref = first + (":" + match.group(3).decode() if match.group(3) else "")
-                yield int(match.group(2)), ref
-                end = match.end()
-            tail = data[max(end, len(data) - 256) :]
+        with zipfile.ZipFile(path) as archive:
+            with archive.open("xl/_rels/workbook.xml.rels") as rels:
+                targets = {
+                    rel.get("Id"): rel.get("Target", "")
+                    for rel in parse(rels).getroot().iter(f"{_PKG_REL_NS}Relationship")
+                }
+            with archive.open("xl/workbook.xml") as book:
+                sheets = [
+                    (sheet.get("name", ""), targets.get(sheet.get(f"{_REL_NS}id"), ""))
+                    for sheet in parse(book).getroot().iter(f"{_MAIN_NS}sheet")
+                ]
+            for name, target in sheets:
+                part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                if part not in archive.namelist():
+                    continue
+                with archive.open(part) as xml:
+                    for _event, element in iterparse(xml):
+                        if element.tag == f"{_MAIN_NS}mergeCell":
+                            ref = element.get("ref", "")
+                            first = re.match(r"[A-Z]+(\d+)", ref)
+                            if first:
+                                result.setdefault(name, []).append((int(first.group(1)), ref))
+                        elif element.tag == f"{_MAIN_NS}row":
+                            element.clear()  # rows are read by openpyxl; keep memory flat
+    except (KeyError, OSError, zipfile.BadZipFile, SyntaxError):
+        return {}
+    return result
 
 
 def _plan(book: Any, plan: ImportPlan, store: RegistrationStore, by: str) -> None:
@@ -307,7 +331,7 @@ def _check_sheet(
     by: str,
     seen: dict[str, str],
 ) -> None:
-    for first_row, ref in _merged(sheet):
+    for first_row, ref in plan.merges.get(sheet.title, ()):
         plan.problems.append(
             f"{where}!{first_row}: sel {ref} digabung (merge), jadi isinya tidak bisa dibaca per "
             "kolom. Pisahkan lagi: pilih sel itu, lalu Beranda → Gabung & Tengahkan → Pisahkan "

@@ -72,7 +72,7 @@ def test_xlsx_has_a_summary_and_one_sheet_per_run(queue_cli, queue_path, qf, tmp
     ]
     book = load_workbook(out)
     assert book.sheetnames == [SUMMARY_SHEET, "tata-boga 2027-1", "menjahit-busana-muslim-d 2027-1"]
-    assert cells(book[SUMMARY_SHEET]) == [
+    assert cells(book[SUMMARY_SHEET])[:3] == [
         ["Lembar", "Angkatan", "Kursus", "Kuota", "Terdaftar", "Daftar tunggu"],
         [
             "tata-boga 2027-1",
@@ -92,7 +92,7 @@ def test_xlsx_has_a_summary_and_one_sheet_per_run(queue_cli, queue_path, qf, tmp
         ],
     ]
     boga = book["tata-boga 2027-1"]
-    assert boga.freeze_panes == "A2"
+    assert boga.freeze_panes == "E2"  # number, time, status and name stay in sight
     assert cells(boga)[0] == HEADERS
     assert len(cells(boga)) == 5
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -130,7 +130,7 @@ def test_xlsx_cells_are_text_dates_and_never_formulas(queue_cli, queue_path, qf,
     ]
 
     other = [c.value for c in next(book["menjahit-busana-muslim-d 2027-1"].iter_rows(min_row=2))]
-    assert other == [
+    assert other[:16] == [
         qf.fake_id(5),
         datetime(2027, 1, 5, 1, 0),
         "Daftar tunggu",
