@@ -45,7 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/check_scaling.py
 	$(BIN)/python benchmarks/build_scaling.py
 	$(BIN)/python benchmarks/queue_staff.py
-	$(BIN)/python benchmarks/status_read.py
+	$(BIN)/python benchmarks/status_read.py --postgres
 	$(BIN)/python benchmarks/registration_load.py
 	$(BIN)/python benchmarks/crash_test.py
 

@@ -1,25 +1,32 @@
-"""Registrations per second through the real form under gunicorn, against a bare baseline.
+"""Registrations per second through the real form under gunicorn, against bare baselines.
 
-For each worker count (2 and 4) it starts gunicorn on 127.0.0.1 with
+Measured in one run on the same machine (issue 11), each app under gunicorn on 127.0.0.1:
 
-* ``form``: ``form_service:create_app()`` on a temporary queue pre-filled with N obviously fake
+* ``bare`` (a): :func:`bare_app`, a Flask app that only hands out a token on GET and, on POST,
+  appends one line under ``flock`` with ``fsync`` -- the floor for any durable registration;
+* ``bare-pg`` (b): :func:`bare_pg_app`, the same with one autocommit
+  ``INSERT ... ON CONFLICT DO NOTHING`` per POST through a psycopg_pool pool made after the fork;
+* ``form`` (c): ``form_service:create_app()`` on a temporary queue file pre-filled with N fake
   records (default 100,000), a synthesized one-course catalog whose run is open on the fixed
   ``KATALOG_TODAY``, CSRF on, rate limit off (``KATALOG_RATELIMIT_ENABLED=false``);
-* ``bare``: :func:`bare_app`, a Flask app that only hands out a token on GET and, on POST, appends
-  one line under ``flock`` with ``fsync`` -- the floor for any durable registration over HTTP;
+* ``ours-pg`` / ``ours-2x`` (d): the same app on a throwaway PostgreSQL 15
+  (``tests.services.postgres``; fsync on) pre-filled with N registrations by COPY, with one
+  gunicorn instance, and with two gunicorn instances on two ports (clients split between them);
+  ``ours-0`` runs briefly on an empty database to compare memory at 0 and at N registrations.
+  Every PostgreSQL phase gets a fresh copy of the pre-filled database.
 
-and drives real registrations from C concurrent clients (threads, ``http.client``): GET the form,
-read the CSRF token and the session cookie, POST a valid applicant with a unique fake NIK, expect
-303. Each registration is the GET+POST pair; latency is measured for the pair. Worker RSS
-(``/proc``) is sampled after warm-up and at the end: it must stay flat while the queue grows.
+C concurrent clients (threads, ``http.client``) register distinct fake applicants: GET the form,
+read the CSRF token and session cookie, POST, expect 303; latency is for the GET+POST pair.
+Worker RSS (``/proc``) is sampled after warm-up and at the end. After each PostgreSQL phase the
+database is asked whether every 303's registration number is there exactly once and no NIK twice.
 
-Goals: form rate >= 60 % of the bare rate; p99 < 250 ms at 32 clients; RSS flat.
-Bounded: each phase stops after --seconds or --max-registrations, whichever comes first. Form and
-bare phases alternate --rounds times and each keeps its best round, which damps the noise of other
-work on the machine (the goals compare against the bare rate measured in the same run).
+Goals: ours >= 60 % of the bare app on the same store, p99 < 250 ms at 32 clients; two instances
+>= 90 % of one; every 303 stored exactly once; RSS flat. Bounded: each phase stops after its
+seconds or --max-registrations; phases alternate --rounds / --pg-rounds times and each keeps its
+best round, which damps the noise of other work on the machine.
 
-    .venv/bin/python benchmarks/registration_load.py [--workers 2,4] [--clients 32]
-        [--seconds 10] [--prefill 100000]
+    .venv/bin/python benchmarks/registration_load.py [--stores file,postgres] [--workers 2,4]
+        [--clients 32] [--seconds 10] [--pg-seconds 8] [--pg-rounds 2] [--prefill 100000]
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Each figure is printed next to a baseline measured in the same run:
   on one plain psycopg connection.
 * page baseline: a bare Flask app on the same machine answering a POST with a fixed page.
 
-    .venv/bin/python benchmarks/status_read.py [--records 100000] [--lookups 2000]
+    .venv/bin/python benchmarks/status_read.py [--records 100000] [--lookups 2000] [--postgres]
 """
 
 from __future__ import annotations
@@ -73,7 +73,41 @@ def file_store(path: Path, ids: list[str]) -> tuple[list[float], list[float]]:
     return baseline, ours
 
 
-def status_page(path: Path, data: Path, numbers: list[str]) -> tuple[list[float], list[float]]:
+def pg_store(url: str, ids: list[str]) -> tuple[list[float], list[float]]:
+    """Baseline: the row by primary key on one plain connection; ours: ``PostgresStore.get``."""
+    import psycopg
+
+    from registrations.postgres import PostgresStore
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        query = "SELECT record FROM registrations WHERE id = %s"
+        for rid in ids[:50]:
+            conn.execute(query, (rid,)).fetchone()  # warm, as a running server is
+        baseline = timed((lambda rid=rid: conn.execute(query, (rid,)).fetchone()) for rid in ids)
+    with PostgresStore(url) as store:
+        for rid in ids[:50]:
+            store.get(rid)
+        ours = timed((lambda rid=rid: store.get(rid).status) for rid in ids)
+    return baseline, ours
+
+
+def pg_records(n: int, run_ids: list[str]):
+    """The fake registrations of :func:`queue_staff.synthesise`, in the store's format."""
+    from queue_staff import FEATURED_EVERY, fake_record
+
+    from registrations.records import FORMAT_VERSION
+
+    others = run_ids[1:] or run_ids
+    for i in range(1, n + 1):
+        record = fake_record(i, run_ids[0] if i % FEATURED_EVERY == 0 else others[i % len(others)])
+        record["v"] = FORMAT_VERSION
+        record["consent"]["publish_name"] = False
+        yield record
+
+
+def status_page(
+    path: Path, data: Path, numbers: list[str], database_url: str | None = None
+) -> tuple[list[float], list[float]]:
     from flask import Flask
 
     from form_service import create_app
@@ -83,6 +117,7 @@ def status_page(path: Path, data: Path, numbers: list[str]) -> tuple[list[float]
             "TESTING": True,
             "SECRET_KEY": "benchmark-only",
             "QUEUE_PATH": str(path),
+            "DATABASE_URL": database_url,
             "DATA_DIR": str(data),
             "TODAY": "2027-01-10",
             "WTF_CSRF_ENABLED": False,
@@ -123,6 +158,9 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--lookups", type=int, default=2000)
     parser.add_argument("--data", type=Path, default=REPO / "courses")
+    parser.add_argument(
+        "--postgres", action="store_true", help="also PostgreSQL (a throwaway server)"
+    )
     args = parser.parse_args()
 
     from catalog.load import require_catalog
@@ -138,6 +176,19 @@ def main() -> None:
         print(f"{args.records:,} fake registrations, {args.lookups:,} lookups of random numbers")
         print(report("file store get()", *file_store(path, ids), GOAL_STORE_P99_MS))
         print(report("status page (file)", *status_page(path, args.data, ids), GOAL_PAGE_P99_MS))
+        if args.postgres:
+            import pg_bench
+
+            from tests.services.postgres import PostgresServer
+
+            with PostgresServer() as server:
+                url, seconds, count = pg_bench.make_template(
+                    server, "status", pg_records(args.records, run_ids)
+                )
+                print(f"PostgreSQL: {count:,} registrations by COPY in {seconds:.1f} s")
+                print(report("postgres store get()", *pg_store(url, ids), GOAL_STORE_P99_MS))
+                page = status_page(path, args.data, ids, url)
+                print(report("status page (postgres)", *page, GOAL_PAGE_P99_MS))
 
 
 if __name__ == "__main__":
