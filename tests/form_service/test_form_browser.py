@@ -94,3 +94,36 @@ def test_form_works_without_javascript(served, chromium):
     assert page.text_content("#registration-status") == "Terdaftar"
     assert counter.posts == 1
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_an_applicant_reads_their_status_on_a_phone(served, chromium, javascript):
+    """Register, then in a fresh browser (another phone) look the status up with the number and
+    the birth date; a wrong birth date gets the neutral answer. 360 px wide."""
+    url, _counter, _queue_path = served
+    page = chromium.new_page(viewport={"width": 360, "height": 740})
+    page.goto(url + BOGA)
+    fill_form(page)
+    page.click("#kirim")
+    page.wait_for_selector("#registration-number")
+    number = page.text_content("#registration-number").strip()
+    page.click("#status-link")
+    page.close()
+
+    context = chromium.new_context(
+        java_script_enabled=javascript, viewport={"width": 360, "height": 740}
+    )
+    phone = context.new_page()
+    phone.goto(url + "/daftar/status")
+    phone.fill("#number", number.lower())
+    phone.fill("#birth_date", "18-08-1995")
+    phone.click("#lihat-status")
+    assert "tidak cocok" in phone.text_content("#status-notice")
+    assert phone.input_value("#number") == number.lower()  # typed values kept
+    phone.fill("#birth_date", "17-08-1995")
+    phone.click("#lihat-status")
+    assert phone.text_content("#status-label").strip() == "Terdaftar"
+    assert "Tata Boga" in phone.content()
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360  # no sideways scrolling on a small phone
+    context.close()
