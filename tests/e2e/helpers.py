@@ -181,6 +181,7 @@ def page_types(applicant: Applicant, receipt_path: str) -> list[PageType]:
         PageType("formulir", applicant.form_url),
         PageType("formulir-salah", applicant.form_url, status=422, submit_empty=True),
         PageType("bukti", receipt_path),
+        PageType("status", "daftar/status"),
         PageType("404", "halaman-yang-tidak-ada/", status=404),
     ]
 
