@@ -220,7 +220,8 @@ def make_decide(
             other = catalog.find_run(other_run_id)
             if other is not None and overlaps(ref, other):
                 raise RegistrationRefused("nik", MSG_OVERLAP)
-        full = run_is_full(ref, snapshot.counts(run_id))
+        # Counting takes the run's lock in the database: ask only when the run has a cap.
+        full = ref.run.applicant_cap is not None and run_is_full(ref, snapshot.counts(run_id))
         moment = stamp(now())
         return Registration(
             id=new_id(),
