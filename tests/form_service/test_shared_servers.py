@@ -88,3 +88,53 @@ def test_the_rate_limit_is_shared_through_redis_by_every_app_server(app_config, 
         BOGA, data=valid_answers(nik="bukan-nik"), environ_base={"REMOTE_ADDR": "192.0.2.78"}
     )
     assert other.status_code == 422
+
+
+@pytest.mark.parametrize("where", ["file", "database"])
+def test_the_staff_commands_work_the_same_on_both_stores(
+    app_config, form_catalog, pg_url, tmp_path, monkeypatch, where
+):
+    """Register two applicants through the form, then run the clerk's commands on that store."""
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from form_service.staff_cli import queue
+
+    extra = {"DATABASE_URL": pg_url} if where == "database" else {}
+    app = create_app({**app_config, **extra})
+    client = app.test_client()
+    numbers = []
+    for i, nik in enumerate(("3671011708950001", "3671011708950003"), start=1):
+        posted = client.post(BOGA, data=valid_answers(nik=nik, phone=f"0812-0000-000{i}"))
+        assert posted.status_code == 303, posted.get_data(as_text=True)
+        numbers.append(posted.headers["Location"].rsplit("/", 1)[1])
+    app.extensions["katalog"].store.close()
+
+    monkeypatch.setenv("KATALOG_DATA_DIR", str(form_catalog))
+    # the form stamps registrations with the real clock; the clerk's "today" comes after it
+    monkeypatch.setenv("KATALOG_TODAY", "2030-01-01")
+    monkeypatch.setenv("KATALOG_QUEUE_PATH", app_config["QUEUE_PATH"])
+    if where == "database":
+        monkeypatch.setenv("KATALOG_DATABASE_URL", pg_url)
+    else:
+        monkeypatch.delenv("KATALOG_DATABASE_URL", raising=False)
+
+    def run(*args: str):
+        result = CliRunner().invoke(queue, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "Terdaftar            : 2" in run("stats", "--run", "blk-contoh/tata-boga/2027-1")
+    run("set", numbers[0], "Diundang seleksi", "--by", "Petugas Contoh")
+    shown = run("show", numbers[0])
+    assert "Diundang seleksi" in shown and "oleh Petugas Contoh" in shown
+    out = tmp_path / "hasil.xlsx"
+    run("export", "--run", "blk-contoh/tata-boga/2027-1", "--out", str(out))
+    sheet = load_workbook(out)["tata-boga 2027-1"]
+    assert sorted(row[0].value for row in sheet.iter_rows(min_row=2)) == sorted(numbers)
+    assert "tidak ada masalah" in run("verify")
+    public = tmp_path / "pengumuman.json"
+    run("publish", "--out", str(public))
+    assert public.exists()
+    run("purge", "--id", numbers[1], "--yes")
+    assert "Terdaftar            : 1" in run("stats", "--run", "blk-contoh/tata-boga/2027-1")
