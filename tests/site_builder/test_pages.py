@@ -145,8 +145,12 @@ def test_sitemap_lists_every_course_and_center_page(built_site: BuiltSite) -> No
 def test_open_data_guide_is_a_page_linked_from_home_and_about(built_site: BuiltSite) -> None:
     page = parse(built_site.page("data-terbuka/"))
     assert page.find("h1").text == "Data terbuka"
-    files = {a.get("href") for a in page.find_all("table")[0].find_all("a")}
-    assert files == {"../katalog.json", "../katalog.csv", "../katalog.schema.json"}
+    files = [(a.text, a.get("href")) for a in page.find("p", cls="downloads").find_all("a")]
+    assert files == [
+        ("katalog.json", "../katalog.json"),
+        ("katalog.csv", "../katalog.csv"),
+        ("katalog.schema.json", "../katalog.schema.json"),
+    ]
     warning = page.find("div", cls="admonition")
     assert warning.find("p", cls="admonition-title").text == "Periksa example_data"
     headings = [h.text for h in page.find_all("h3")]
