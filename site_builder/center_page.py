@@ -52,8 +52,7 @@ def context(ctx: SiteContext, center_id: str) -> Data:
         "region": catalog.regions.label(center.village),
         "facts": facts(ctx, center_id, url),
         "place": center_place(ctx, center),
-        "contact": contact(center),
-        "agency": catalog.agencies[center.agency].name,
+        "contact": contact(ctx, center),
         "courses": course_cards(ctx, courses, url),
     }
 

@@ -13,7 +13,7 @@ from catalog.models import CertificationBody, Mode
 from catalog.status import RunStatus
 from site_builder import ical, jsonld, poster, share, source, urls
 from site_builder.context import SiteContext
-from site_builder.fragments import Data, run_place, run_state
+from site_builder.fragments import Data, contact, run_place, run_state
 
 
 def duration_text(ref: CourseRef) -> str:
@@ -133,6 +133,7 @@ def context(ctx: SiteContext, ref: CourseRef) -> Data:
         "places_intro": PLACE_INTRO[course.mode],
         "places": _places(ctx, runs),
         "center": {"name": center.name, "url": urls.relative(url, urls.center(center.id))},
+        "contact": contact(ctx, center),
         "kecamatan": [
             {"name": d.name, "url": urls.relative(url, ctx.kecamatan_url(d.code))}
             for d in districts

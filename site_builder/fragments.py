@@ -17,7 +17,7 @@ from urllib.parse import quote_plus
 
 from catalog.catalog import CourseRef, RunRef
 from catalog.dates import format_date_long, format_range
-from catalog.models import Center
+from catalog.models import Center, Contact
 from catalog.status import RunStatus
 from site_builder import urls
 from site_builder.context import SiteContext
@@ -132,9 +132,28 @@ def center_place(ctx: SiteContext, center: Center) -> Data:
     return place(ctx, center.name, center.address, center.village)
 
 
-def contact(center: Center) -> list[Data]:
-    """A center's ways to be reached, each ``{label, text, href}``, most direct first."""
-    info = center.contact
+def contact(ctx: SiteContext, center: Center) -> Data:
+    """Who answers questions about a center's courses: its own contact, else its agency's
+    public office contact (``via`` names the agency), else its note on where to ask."""
+    own = center.contact
+    agency = ctx.catalog.agencies[center.agency]
+    source, via = own, ""
+    if not own.reachable and agency.contact.reachable:
+        source, via = agency.contact, agency.name
+    fallback = (
+        f"Kontak belum tercantum. Tanyakan ke {agency.name} atau kantor kelurahan/desa setempat."
+    )
+    items = contact_items(source)
+    return {
+        "ways": items,
+        "via": via,
+        "hours": source.hours or "",
+        "note": own.note or ("" if items else fallback),
+    }
+
+
+def contact_items(info: Contact) -> list[Data]:
+    """Ways to reach someone, each ``{label, text, href, external}``, most direct first."""
     items = []
     if info.whatsapp:
         digits = "".join(c for c in info.whatsapp if c.isdigit())

@@ -181,3 +181,19 @@ def test_closed_run_of_another_course(built_site: BuiltSite) -> None:
         "Berusia paling sedikit 17 tahun saat pelatihan dimulai.",
         "Terbuka untuk warga dari mana saja.",
     ]
+
+
+def test_course_page_says_who_to_contact(course: Element, built_site: BuiltSite) -> None:
+    heading = course.find("h2", id="kontak")
+    assert heading.text == "Kontak"
+    items = [li.text for li in next_after(course, "kontak", "ul").find_all("li")]
+    assert items == ["WhatsApp: +6281200000001", "Surel: blk@example.go.id"]
+    whatsapp = next_after(course, "kontak", "ul").find_all("a")[0]
+    assert whatsapp.get("href") == "https://wa.me/6281200000001"
+    # A center with no contact: the course page says where to ask instead.
+    other = parse(built_site.page("kursus/lpks-contoh/tata-rias/"))
+    note = other.find("p", cls="contact-note").text
+    assert note == (
+        "Kontak belum tercantum. Tanyakan ke Dinas Tenaga Kerja dan Transmigrasi Kota Serang "
+        "atau kantor kelurahan/desa setempat."
+    )
