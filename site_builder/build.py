@@ -24,6 +24,7 @@ from catalog.catalog import Catalog
 from catalog.dates import format_date_long, today_wib
 from catalog.load import load_catalog
 from catalog.problems import Problem
+from catalog.status import RunStatus
 from site_builder import generate, ical, opendata, opendata_page, poster
 from site_builder.cache import BuildCache
 from site_builder.context import SiteContext
@@ -218,6 +219,8 @@ def _mkdocs(
         "form_url": ctx.form_url,
         "today": ctx.today.isoformat(),
         "today_text": format_date_long(ctx.today),
+        # for the live script (overrides/main.html): the badges' words, from one place
+        "status_labels": {status.value: status.label for status in RunStatus},
     }
     try:
         run_mkdocs(

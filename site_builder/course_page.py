@@ -50,7 +50,7 @@ def run_row(ctx: SiteContext, ref: RunRef, page_url: str) -> Data:
         "anchor": urls.run_anchor(ref),
         "run": run.id,
         "schedule": run.schedule or "",
-        "note": run.note or "",
+        "run_note": run.note or "",
         "window": format_range(reg.opens, reg.closes),
         "deadline": deadline,
         "quota": run.quota,

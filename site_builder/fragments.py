@@ -68,6 +68,7 @@ def run_state(ctx: SiteContext, ref: RunRef) -> Data:
         "status_label": status.label,
         "dates": format_range(run.start, ref.end),
         "applicants": applicants(ctx, ref),
+        "note": registration_note(ctx, ref),
     }
 
 
@@ -79,7 +80,6 @@ def run_item(ctx: SiteContext, ref: RunRef, from_url: str, *, show_center: bool 
         "url": urls.relative(from_url, urls.run(ref)),
         "center": ref.center.name if show_center else "",
         "kecamatan": ctx.district(ref.village).name,
-        "note": registration_note(ctx, ref),
     }
 
 

@@ -8,7 +8,6 @@ come from ``site_builder/templates/``.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
 
 from catalog.catalog import RunRef
 from catalog.dates import month_name
@@ -17,9 +16,10 @@ from site_builder import ical, source, urls
 from site_builder.context import SiteContext
 from site_builder.fragments import Data, course_cards, run_item
 
-HOME_OPEN_LIMIT = 30
-HOME_SOON_DAYS = 60
-HOME_SOON_LIMIT = 12
+# The home page shows only the nearest deadlines and openings, so that it stays within three
+# phone screens before the kejuruan grid whatever the number of runs; the calendar lists all.
+HOME_OPEN_LIMIT = 3
+HOME_SOON_LIMIT = 2
 
 HOME_DESCRIPTION = (
     "Pelatihan kerja gratis di Kota Tangerang, Kabupaten Tangerang dan Kota Serang: jadwal, "
@@ -50,17 +50,17 @@ def home(ctx: SiteContext) -> str:
         (r for r in ctx.run_refs if ctx.status(r) is RunStatus.OPEN),
         key=lambda r: (r.run.registration.closes, r.run.start, r.public_id),
     )
-    soon_end = ctx.today + timedelta(days=HOME_SOON_DAYS)
-    # Runs that start soon and whose registration has not opened yet: worth watching.
-    soon = [
-        r for r in ctx.run_refs if r.run.start <= soon_end and ctx.status(r) is RunStatus.UPCOMING
-    ][:HOME_SOON_LIMIT]
+    # Registration opens soon: the nearest openings first.
+    soon = sorted(
+        (r for r in ctx.run_refs if ctx.status(r) is RunStatus.UPCOMING),
+        key=lambda r: (r.run.registration.opens, r.run.start, r.public_id),
+    )
     data = {
         "counts": {"centers": centers, "courses": courses, "runs": runs},
         "open": _run_items(ctx, open_runs[:HOME_OPEN_LIMIT], url),
         "open_more": max(0, len(open_runs) - HOME_OPEN_LIMIT),
-        "soon": _run_items(ctx, soon, url),
-        "soon_days": HOME_SOON_DAYS,
+        "soon": _run_items(ctx, soon[:HOME_SOON_LIMIT], url),
+        "soon_more": max(0, len(soon) - HOME_SOON_LIMIT),
         "kejuruan": kejuruan_cards(ctx, url),
         "links": {
             "calendar": urls.relative(url, urls.CALENDAR),
@@ -161,6 +161,15 @@ def kecamatan_page(ctx: SiteContext, code: str) -> str:
         "centers": [
             {"name": c.name, "url": urls.relative(url, urls.center(c.id))} for c in centers
         ],
+        "villages": [
+            {
+                "name": f"{(v.kind or 'desa').capitalize()} {v.name}",
+                "url": urls.relative(url, ctx.village_url(v.code)),
+                "count": sum(len(refs) for refs in ctx.courses_for_residents(v.code)),
+            }
+            for v in ctx.catalog.regions.children(code)
+            if v.code in ctx.villages
+        ],
     }
     return source.page(
         "kecamatan.md",
@@ -197,4 +206,51 @@ def calendar(ctx: SiteContext) -> str:
         title="Kalender",
         template="calendar.html",
         search={"exclude": True},
+    )
+
+
+VILLAGE_LIST_LIMIT = 40  # per list: a page stays small whatever the number of courses
+
+
+def kelurahan_page(ctx: SiteContext, code: str) -> str:
+    """What residents of one kelurahan/desa may join, as far as their address decides; the
+    other conditions (age, group, education) are on each course page and in /cari/."""
+    village = ctx.villages[code]
+    url = ctx.village_url(code)
+    regions = ctx.catalog.regions
+    district = ctx.district(code)
+    kind = (village.kind or "desa").capitalize()
+    local, anywhere = ctx.courses_for_residents(code)
+    lists = []
+    for refs, heading, empty in (
+        (local, "Khusus warga wilayah ini", "Belum ada pelatihan khusus untuk warga wilayah ini."),
+        (anywhere, "Terbuka untuk warga dari mana saja", ""),
+    ):
+        if refs or empty:
+            lists.append(
+                {
+                    "heading": heading,
+                    "courses": course_cards(ctx, refs[:VILLAGE_LIST_LIMIT], url),
+                    "more": max(0, len(refs) - VILLAGE_LIST_LIMIT),
+                    "empty": empty,
+                }
+            )
+    data = {
+        "name": f"{kind} {village.name}",
+        "region": regions.label(code),
+        "lists": lists,
+        "kecamatan": {
+            "name": f"Kecamatan {district.name}",
+            "url": urls.relative(url, ctx.kecamatan_url(district.code)),
+        },
+        "kejuruan": urls.relative(url, urls.KEJURUAN_INDEX),
+    }
+    return source.page(
+        "kelurahan.md",
+        context=data,
+        title=f"{kind} {village.name}",
+        description=f"Pelatihan kerja yang boleh diikuti warga {regions.label(code)}.",
+        template="kelurahan.html",
+        search={"exclude": True},
+        hide=["toc"],
     )
