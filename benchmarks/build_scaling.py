@@ -269,7 +269,8 @@ def main() -> None:
         f"this machine: the bare Material build alone takes {base.wall / largest * 1000:.2f} ms per "
         f"page ({largest} pages); the issue's machine took 3.10 ms, so 4 ms per course there "
         f"corresponds to {4 * base.wall / largest * 1000 / 3.1:.2f} ms here; "
-        f"pages built by {default_jobs()} processes (one per usable core)"
+        f"--jobs {default_jobs()} (a second process writes half the sources and the machine "
+        "files; MkDocs builds in one process)"
     )
     print("goals, shipped data:")
     for text, met in [

@@ -78,6 +78,18 @@ def check_center(center: Center, folder: str, refs: References) -> Iterator[Find
     problem = _region_problem(center.village, refs.regions, village=True)
     if problem:
         yield Finding(("village",), problem)
+    agency = refs.agencies.get(center.agency)
+    if not center.contact.reachable and not center.contact.note:
+        if agency is None or not agency.contact.reachable:
+            yield Finding(
+                ("id",),
+                "Tempat pelatihan ini belum punya kontak, jadi warga tidak tahu harus bertanya "
+                "ke mana. Isi contact: dengan whatsapp, phone atau email resmi (atau contact: "
+                "instansinya di agencies.yml); bila belum ada nomor yang pasti, tulis contact: "
+                "note: ke mana warga bertanya.",
+                "warning",
+                at_key=True,
+            )
 
 
 def check_course(course: Course, stem: str, refs: References, today: date) -> Iterator[Finding]:

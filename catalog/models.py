@@ -121,6 +121,32 @@ class AccreditationStatus(StrEnum):
 # --------------------------------------------------------------------------- reference files
 
 
+class Contact(Strict):
+    """How residents reach a center (or an agency's public office). Leave out what you do not
+    know; never guess a number, never a staff member's own number::
+
+    contact:
+      whatsapp: "0812..."        # the service's official number
+      phone: "(021) 5..."
+      email: blk@...go.id
+      hours: Senin–Jumat, 08.00–16.00 WIB
+      note: Tanyakan langsung di Kantor Kelurahan Sukarasa.   # when no number is known
+    """
+
+    whatsapp: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    instagram: str | None = None
+    hours: Text | None = None  # office hours, as the office states them
+    note: Text | None = None  # how to ask when no number or email is known, shown on the pages
+
+    @property
+    def reachable(self) -> bool:
+        """A number or an email that answers questions (a website alone does not)."""
+        return bool(self.whatsapp or self.phone or self.email)
+
+
 class Agency(Strict):
     """A government body that runs or funds programmes (``courses/agencies.yml``)::
 
@@ -136,6 +162,7 @@ class Agency(Strict):
     short_name: Text
     region: RegionCode | None = None  # None for a national body such as Kemnaker
     website: str | None = None
+    contact: Contact = Contact()  # the public office contact, used for centers without one
 
 
 class Kejuruan(Strict):
@@ -165,16 +192,6 @@ class Dataset(Strict):
 
 
 # --------------------------------------------------------------------------- centers
-
-
-class Contact(Strict):
-    """How residents reach a center. Leave out what you do not know; never guess a number."""
-
-    whatsapp: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    website: str | None = None
-    instagram: str | None = None
 
 
 class Accreditation(Strict):

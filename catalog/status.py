@@ -19,11 +19,13 @@ class RunStatus(StrEnum):
         return _LABELS[self]
 
 
+# Every label says what it is about: a bare "Akan dibuka" next to training dates was read as
+# the training's dates. The site's live script reads these same labels from the page.
 _LABELS = {
-    RunStatus.UPCOMING: "Akan dibuka",
-    RunStatus.OPEN: "Dibuka",
-    RunStatus.CLOSED: "Ditutup",
-    RunStatus.FINISHED: "Selesai",
+    RunStatus.UPCOMING: "Pendaftaran segera dibuka",
+    RunStatus.OPEN: "Pendaftaran dibuka",
+    RunStatus.CLOSED: "Pendaftaran ditutup",
+    RunStatus.FINISHED: "Pelatihan selesai",
 }
 
 

@@ -24,6 +24,7 @@ from catalog.catalog import Catalog
 from catalog.dates import format_date_long, today_wib
 from catalog.load import load_catalog
 from catalog.problems import Problem
+from catalog.status import RunStatus
 from site_builder import generate, ical, opendata, opendata_page, poster
 from site_builder.cache import BuildCache
 from site_builder.context import SiteContext
@@ -60,7 +61,7 @@ class BuildOptions:
     config_file: Path | None = None  # mkdocs.yml; default ./mkdocs.yml, else the packaged one
     cache_dir: Path | None = None  # QR codes, calendar events, templates of earlier builds
     keep_docs: Path | None = None  # also copy the generated Markdown here (for debugging)
-    jobs: int | None = None  # processes building pages at once; default: default_jobs()
+    jobs: int | None = None  # 1: everything in this process; default: default_jobs()
 
 
 @dataclass
@@ -73,12 +74,13 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-MAX_JOBS = 8  # beyond this the parts only one process can do dominate
+MAX_JOBS = 8  # kept for --jobs; the build uses at most two processes (see Helper)
 
 
 def default_jobs() -> int:
-    """The CPU cores this process may use (at most ``MAX_JOBS``): MkDocs' page loop, most of a
-    build, is shared between that many processes."""
+    """The CPU cores this process may use (at most ``MAX_JOBS``). With more than one, a second
+    process renders half the Markdown pages and writes the machine files while MkDocs runs
+    here; MkDocs itself always builds in one process, with its public ``build()``."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -155,7 +157,8 @@ def build_site(
         # runs MkDocs; those files are then moved into the site.
         # Calendars and posters equal to the previous site's are hard-linked to them.
         previous = out if (out / MARKER).is_file() else None
-        helper = Helper(ctx, stats, docs, FileWriter(machine, previous), cache)
+        jobs = options.jobs or default_jobs()
+        helper = Helper(ctx, stats, docs, FileWriter(machine, previous), cache, fork=jobs > 1)
         progress("Membuat halaman…")
         mark = time.perf_counter()
         pages = generate.render_pages(ctx, 0, helper.parts)
@@ -169,8 +172,7 @@ def build_site(
         progress("Menjalankan MkDocs…")
         mark = time.perf_counter()
         templates = options.cache_dir / "jinja" if options.cache_dir else None
-        jobs = options.jobs or default_jobs()
-        _mkdocs(config_file, docs, site, ctx, catalog, templates, jobs)
+        _mkdocs(config_file, docs, site, ctx, catalog, templates)
         seconds["mkdocs"] = time.perf_counter() - mark
         mark = time.perf_counter()
         files = helper.wait()
@@ -209,7 +211,6 @@ def _mkdocs(
     ctx: SiteContext,
     catalog: Catalog,
     template_cache: Path | None,
-    jobs: int,
 ) -> None:
     extra = {
         "example": catalog.dataset.example,
@@ -218,6 +219,8 @@ def _mkdocs(
         "form_url": ctx.form_url,
         "today": ctx.today.isoformat(),
         "today_text": format_date_long(ctx.today),
+        # for the live script (overrides/main.html): the badges' words, from one place
+        "status_labels": {status.value: status.label for status in RunStatus},
     }
     try:
         run_mkdocs(
@@ -226,7 +229,6 @@ def _mkdocs(
             site,
             site_url=ctx.base_url or None,
             extra=extra,
-            workers=jobs,
             template_cache=template_cache,
         )
     except Exception as exc:  # MkDocsFailed, or e.g. a template error from Jinja
@@ -292,7 +294,7 @@ class Helper:
     """The second process: part of the pages into ``docs``, then the machine files.
 
     Forked (after the catalog is loaded, so nothing is read or imported twice) where fork
-    exists; elsewhere the machine files are written right away and this process renders every
+    exists and more than one job is allowed; otherwise the machine files are written right away and this process renders every
     page (``parts`` is 1).
     """
 
@@ -303,12 +305,14 @@ class Helper:
         docs: Path,
         machine: FileWriter,
         cache: BuildCache,
+        *,
+        fork: bool = True,
     ) -> None:
         machine.root.mkdir(parents=True, exist_ok=True)
         self._ctx, self._machine, self._cache = ctx, machine, cache
         self._files: list[Path] | None = None
         self._process = None
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if not fork or "fork" not in multiprocessing.get_all_start_methods():
             self.parts = 1
             self._files = write_machine_files(machine, ctx, stats, PosterQueue(ctx), cache)
             return

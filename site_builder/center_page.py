@@ -1,55 +1,28 @@
-"""The page of one training center: what kind of place it is, where, and its courses."""
+"""The page of one training center: what kind of place it is, where, how to reach it, and its
+courses. Rendered by ``overrides/center.html``; the body (``templates/center.md``) is the
+searchable text."""
 
 from __future__ import annotations
 
 from catalog import labels
-from catalog.models import Center
-from site_builder import urls
+from site_builder import source, urls
 from site_builder.context import SiteContext
-from site_builder.fragments import center_place, course_list
-from site_builder.html import PageText, esc, h, link, md_heading, ul
+from site_builder.fragments import Data, center_place, contact, course_cards
 
 
-def _contact(center: Center) -> list[str]:
-    contact = center.contact
-    items = []
-    if contact.whatsapp:
-        digits = "".join(c for c in contact.whatsapp if c.isdigit())
-        if digits.startswith("0"):
-            digits = "62" + digits[1:]
-        items.append(
-            f"WhatsApp: {link('https://wa.me/' + digits, contact.whatsapp, rel='noopener')}"
-        )
-    if contact.phone:
-        tel = "".join(c for c in contact.phone if c.isdigit() or c == "+")
-        items.append(f"Telepon: {link('tel:' + tel, contact.phone)}")
-    if contact.email:
-        items.append(f"Surel: {link('mailto:' + contact.email, contact.email)}")
-    if contact.website:
-        items.append(f"Situs web: {link(contact.website, contact.website, rel='noopener')}")
-    if contact.instagram:
-        handle = contact.instagram.lstrip("@")
-        items.append(
-            f"Instagram: {link('https://www.instagram.com/' + handle + '/', '@' + handle, rel='noopener')}"
-        )
-    return items
-
-
-def render(ctx: SiteContext, center_id: str) -> str:
+def facts(ctx: SiteContext, center_id: str, url: str) -> list[Data]:
+    """``{label, text, url}`` rows of the center's facts (``url`` empty when not a link)."""
     catalog = ctx.catalog
     center = catalog.centers[center_id]
-    url = urls.center(center.id)
-    agency = catalog.agencies[center.agency]
     district = ctx.district(center.village)
-    facts = [
-        ("Jenis", esc(labels.CENTER_KIND[center.kind])),
-        ("Instansi pembina", esc(agency.name)),
-        (
-            "Kecamatan",
-            link(
-                urls.relative(url, ctx.kecamatan_url(district.code)), f"Kecamatan {district.name}"
-            ),
-        ),
+    rows = [
+        {"label": "Jenis", "text": labels.CENTER_KIND[center.kind], "url": ""},
+        {"label": "Instansi pembina", "text": catalog.agencies[center.agency].name, "url": ""},
+        {
+            "label": "Kecamatan",
+            "text": f"Kecamatan {district.name}",
+            "url": urls.relative(url, ctx.kecamatan_url(district.code)),
+        },
     ]
     if center.accreditation:
         acc = center.accreditation
@@ -58,37 +31,39 @@ def render(ctx: SiteContext, center_id: str) -> str:
             text += f" oleh {acc.body}"
         if acc.year:
             text += f" ({acc.year})"
-        facts.append(("Akreditasi", esc(text)))
+        rows.append({"label": "Akreditasi", "text": text, "url": ""})
     if center.network:
-        facts.append(("Jaringan", esc(center.network)))
+        rows.append({"label": "Jaringan", "text": center.network, "url": ""})
     if center.programme:
-        facts.append(("Program", esc(center.programme)))
-    contact = _contact(center)
+        rows.append({"label": "Program", "text": center.programme, "url": ""})
+    return rows
+
+
+def context(ctx: SiteContext, center_id: str) -> Data:
+    catalog = ctx.catalog
+    center = catalog.centers[center_id]
+    url = urls.center(center.id)
     courses = catalog.courses_of_center(center.id)
     courses.sort(key=lambda r: (r.course.title, r.course.id))
-    text = PageText(
-        title=esc(center.name), description=esc(center.description or center.name), hide=["toc"]
+    return {
+        "name": center.name,
+        "description": center.description or "",
+        "kind": labels.CENTER_KIND[center.kind],
+        "region": catalog.regions.label(center.village),
+        "facts": facts(ctx, center_id, url),
+        "place": center_place(ctx, center),
+        "contact": contact(ctx, center),
+        "courses": course_cards(ctx, courses, url),
+    }
+
+
+def render(ctx: SiteContext, center_id: str) -> str:
+    center = ctx.catalog.centers[center_id]
+    return source.page(
+        "center.md",
+        context=context(ctx, center_id),
+        title=center.name,
+        description=center.description or center.name,
+        template="center.html",
+        hide=["toc"],
     )
-    text.md(
-        md_heading(1, center.name, "judul"),
-        f'<p class="center-description">{esc(center.description)}</p>'
-        if center.description
-        else "",
-        f'<p class="center-where">{esc(labels.CENTER_KIND[center.kind])} · '
-        f"{esc(ctx.catalog.regions.label(center.village))}</p>",
-    )
-    text.html(
-        '<dl class="center-facts">',
-        *(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts),
-        "</dl>",
-        h(2, "Alamat", "alamat"),
-        f'<p class="place">{center_place(ctx, center)}</p>',
-        h(2, "Kontak", "kontak"),
-        ul(contact, "contact")
-        if contact
-        else "<p>Kontak belum tercantum. Tanyakan ke "
-        f"{esc(agency.name)} atau kantor kelurahan/desa setempat.</p>",
-        h(2, "Pelatihan di sini", "pelatihan"),
-        course_list(ctx, courses, url, "Belum ada pelatihan yang tercantum."),
-    )
-    return text.render()

@@ -97,8 +97,9 @@ def _progress(message: str) -> None:
     metavar="ANGKA",
     type=click.IntRange(min=1),
     default=None,
-    help="Jumlah proses yang membangun halaman bersamaan. Bawaan: jumlah inti prosesor yang "
-    "boleh dipakai (paling banyak 8).",
+    help="Jumlah proses yang boleh dipakai. 1: semua dikerjakan dalam satu proses; lebih dari 1: "
+    "proses kedua membuat separuh halaman dan berkas data sementara MkDocs berjalan. Bawaan: "
+    "jumlah inti prosesor yang boleh dipakai (paling banyak 8).",
 )
 def build(
     out: Path,

@@ -17,6 +17,15 @@ from catalog.status import RunStatus, run_status
 from site_builder import urls
 from site_builder.stats import RunCounts, Stats
 
+# The regions the catalogue serves: every kecamatan and kelurahan/desa in them has a page.
+SERVED_REGENCIES = ("3603", "3671", "3673")  # Kab. Tangerang, Kota Tangerang, Kota Serang
+STATUS_ORDER = {
+    RunStatus.OPEN: 0,
+    RunStatus.UPCOMING: 1,
+    RunStatus.CLOSED: 2,
+    RunStatus.FINISHED: 3,
+}
+
 
 @dataclass
 class SiteContext:
@@ -64,10 +73,57 @@ class SiteContext:
 
     @cached_property
     def districts(self) -> dict[str, Region]:
-        """Every kecamatan where a run is held or a center stands, by code."""
-        codes = {r.village[:6] for r in self.run_refs}
+        """Every kecamatan of the served regencies, and any other where a run is held or a
+        center stands, by code."""
+        regions = self.catalog.regions
+        codes = {d.code for regency in SERVED_REGENCIES for d in regions.children(regency)}
+        codes |= {r.village[:6] for r in self.run_refs}
         codes |= {c.village[:6] for c in self.catalog.centers.values()}
         return {code: self.district(code + "0000") for code in sorted(codes)}
+
+    @cached_property
+    def villages(self) -> dict[str, Region]:
+        """Every kelurahan/desa of the served regencies, by code: each has a page."""
+        regions = self.catalog.regions
+        return {
+            v.code: v
+            for regency in SERVED_REGENCIES
+            for d in regions.children(regency)
+            for v in sorted(regions.children(d.code), key=lambda v: v.code)
+        }
+
+    def village_url(self, code: str) -> str:
+        return urls.kelurahan(self.villages[code])
+
+    @cached_property
+    def _courses_by_domicile(self) -> dict[str, list[CourseRef]]:
+        """Courses by each region code their residents must live in; "" for no restriction."""
+        result: dict[str, list[CourseRef]] = defaultdict(list)
+        for ref in self.course_refs:
+            for code in ref.course.eligibility.domicile or ("",):
+                result[code].append(ref)
+        return result
+
+    def courses_for_residents(self, village: str) -> tuple[list[CourseRef], list[CourseRef]]:
+        """What residents of ``village`` may join, as far as where they live decides
+        (catalog.eligibility.accepts_village): courses for their area (kelurahan, kecamatan,
+        city), and courses open to residents of anywhere. Each ordered by :meth:`rank`."""
+        by_code = self._courses_by_domicile
+        local: dict[str, CourseRef] = {}
+        for length in (2, 4, 6, 10):
+            for ref in by_code.get(village[:length], ()):
+                local.setdefault(ref.public_id, ref)
+        return sorted(local.values(), key=self.rank), sorted(by_code.get("", ()), key=self.rank)
+
+    def rank(self, ref: CourseRef) -> tuple[int, str, str]:
+        """Open registration first (nearest deadline first), then opening soon, then the rest."""
+        nxt = self.next_run(ref)
+        if nxt is None:
+            return (9, "", ref.course.title)
+        status = self.status(nxt)
+        reg = nxt.run.registration
+        day = reg.closes if status is RunStatus.OPEN else reg.opens
+        return (STATUS_ORDER[status], day.isoformat(), ref.course.title)
 
     @cached_property
     def courses_by_district(self) -> dict[str, list[CourseRef]]:

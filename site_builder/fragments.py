@@ -1,6 +1,7 @@
-"""HTML pieces shared by several pages: status badges, run items, course cards, venues.
+"""The contexts of things shown on several pages: runs, course cards, places, contacts.
 
-Stable hooks for scripts, styles and browser tests:
+Plain data only; the theme's macros (``overrides/partials/katalog.html``) render them. Stable
+hooks those macros give scripts, styles and browser tests:
 
 * every run shown anywhere is an element with class ``run`` and ``data-run-id``,
   ``data-opens``, ``data-closes``, ``data-end`` (ISO dates, WIB) and ``data-status``;
@@ -11,33 +12,19 @@ Stable hooks for scripts, styles and browser tests:
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote_plus
 
 from catalog.catalog import CourseRef, RunRef
 from catalog.dates import format_date_long, format_range
-from catalog.models import Center
+from catalog.models import Center, Contact
 from catalog.status import RunStatus
 from site_builder import urls
 from site_builder.context import SiteContext
-from site_builder.html import attrs, esc, link
 
 OSM_SEARCH = "https://www.openstreetmap.org/search?query="
 
-
-def run_attrs(ctx: SiteContext, ref: RunRef) -> dict[str, str]:
-    run = ref.run
-    return {
-        "data_run_id": ref.public_id,
-        "data_opens": run.registration.opens.isoformat(),
-        "data_closes": run.registration.closes.isoformat(),
-        "data_end": ref.end.isoformat(),
-        "data_status": ctx.status(ref).value,
-    }
-
-
-def status_badge(ctx: SiteContext, ref: RunRef) -> str:
-    status = ctx.status(ref)
-    return f'<span class="run-status status-{status.value}">{esc(status.label)}</span>'
+Data = dict[str, Any]
 
 
 def applicants_text(registered: int, quota: int, waitlist: int = 0) -> str:
@@ -49,12 +36,12 @@ def applicants_text(registered: int, quota: int, waitlist: int = 0) -> str:
 
 
 def applicants(ctx: SiteContext, ref: RunRef) -> str:
-    """The ``.run-applicants`` slot: filled from --stats, else empty for the live script."""
+    """What the ``.run-applicants`` slot shows at build time: from --stats, else nothing (the
+    live script fills it)."""
     counts = ctx.counts(ref)
     if counts is None or ctx.status(ref) is RunStatus.FINISHED:
-        return '<span class="run-applicants"></span>'
-    text = applicants_text(counts.registered, counts.quota, counts.waitlist)
-    return f'<span class="run-applicants">{esc(text)}</span>'
+        return ""
+    return applicants_text(counts.registered, counts.quota, counts.waitlist)
 
 
 def registration_note(ctx: SiteContext, ref: RunRef) -> str:
@@ -69,50 +56,49 @@ def registration_note(ctx: SiteContext, ref: RunRef) -> str:
     return "Pelatihan sudah selesai"
 
 
-def run_item(ctx: SiteContext, ref: RunRef, from_url: str, *, show_center: bool = True) -> str:
-    """A run as a list item (home page, calendar), linking to its row on the course page."""
-    center = f' <span class="run-item__center">{esc(ref.center.name)}</span>' if show_center else ""
-    district = ctx.district(ref.village)
-    return (
-        f"<li{attrs(cls='run run-item', **run_attrs(ctx, ref))}>"
-        f"{link(urls.relative(from_url, urls.run(ref)), ref.course.title, cls='run-item__title')}"
-        f"{center}"
-        f' <span class="run-item__place">Kec. {esc(district.name)}</span>'
-        f' <span class="run-item__dates">{esc(format_range(ref.run.start, ref.end))}</span>'
-        f" {status_badge(ctx, ref)}"
-        f' <span class="run-item__note">{esc(registration_note(ctx, ref))}</span>'
-        f" {applicants(ctx, ref)}"
-        "</li>"
-    )
+def run_state(ctx: SiteContext, ref: RunRef) -> Data:
+    """What every run element carries: its id, dates and status (see the module docstring)."""
+    run, status = ref.run, ctx.status(ref)
+    return {
+        "id": ref.public_id,
+        "opens": run.registration.opens.isoformat(),
+        "closes": run.registration.closes.isoformat(),
+        "end": ref.end.isoformat(),
+        "status": status.value,
+        "status_label": status.label,
+        "dates": format_range(run.start, ref.end),
+        "applicants": applicants(ctx, ref),
+        "note": registration_note(ctx, ref),
+    }
 
 
-def course_card(ctx: SiteContext, ref: CourseRef, from_url: str) -> str:
-    """A course as a list item: title, center, kecamatan, and its most relevant run."""
+def run_item(ctx: SiteContext, ref: RunRef, from_url: str, *, show_center: bool = True) -> Data:
+    """A run in a list (home page, calendar), linking to its row on the course page."""
+    return {
+        **run_state(ctx, ref),
+        "title": ref.course.title,
+        "url": urls.relative(from_url, urls.run(ref)),
+        "center": ref.center.name if show_center else "",
+        "kecamatan": ctx.district(ref.village).name,
+    }
+
+
+def course_card(ctx: SiteContext, ref: CourseRef, from_url: str) -> Data:
+    """A course in a list: title, center, kecamatan, and its most relevant run."""
     nxt = ctx.next_run(ref)
     district = ctx.district(nxt.village if nxt else ref.center.village)
-    kejuruan = ctx.catalog.kejuruan[ref.course.kejuruan]
-    parts = [
-        f"<li{attrs(cls='course-card')}>",
-        link(urls.relative(from_url, urls.course(ref)), ref.course.title, cls="course-card__title"),
-        f' <span class="course-card__center">{esc(ref.center.name)}</span>',
-        f' <span class="course-card__meta">{esc(kejuruan.label)} · Kec. {esc(district.name)}</span>',
-    ]
-    if nxt is not None:
-        parts.append(
-            f" <span{attrs(cls='run course-card__run', **run_attrs(ctx, nxt))}>"
-            f"{status_badge(ctx, nxt)} "
-            f'<span class="course-card__dates">{esc(format_range(nxt.run.start, nxt.end))}</span>'
-            "</span>"
-        )
-    parts.append("</li>")
-    return "".join(parts)
+    return {
+        "title": ref.course.title,
+        "url": urls.relative(from_url, urls.course(ref)),
+        "center": ref.center.name,
+        "kejuruan": ctx.catalog.kejuruan[ref.course.kejuruan].label,
+        "kecamatan": district.name,
+        "run": run_state(ctx, nxt) if nxt is not None else None,
+    }
 
 
-def course_list(ctx: SiteContext, refs: list[CourseRef], from_url: str, empty: str) -> str:
-    if not refs:
-        return f'<p class="empty">{esc(empty)}</p>'
-    items = "\n".join(course_card(ctx, ref, from_url) for ref in refs)
-    return f'<ul class="course-list">\n{items}\n</ul>'
+def course_cards(ctx: SiteContext, refs: list[CourseRef], from_url: str) -> list[Data]:
+    return [course_card(ctx, ref, from_url) for ref in refs]
 
 
 def map_url(ctx: SiteContext, village: str, address: str | None) -> str:
@@ -124,28 +110,74 @@ def map_url(ctx: SiteContext, village: str, address: str | None) -> str:
     return OSM_SEARCH + quote_plus(query)
 
 
-def place(ctx: SiteContext, name: str, address: str | None, village: str) -> str:
-    """Name, address, kelurahan/kecamatan/city and a map link, as one HTML fragment."""
-    label = ctx.catalog.regions.label(village)
-    lines = [f"<strong>{esc(name)}</strong>"]
-    if address and address != name:
-        lines.append(esc(address))
-    lines.append(esc(label))
-    mapped = link(
-        map_url(ctx, village, address if address != name else None),
-        "Lihat di peta (OpenStreetMap)",
-        cls="map-link",
-        rel="noopener",
-    )
-    return "<br>".join(lines) + f"<br>{mapped}"
+def place(ctx: SiteContext, name: str, address: str | None, village: str) -> Data:
+    """Name, address, kelurahan/kecamatan/city and a map search."""
+    street = address if address and address != name else None
+    return {
+        "name": name,
+        "address": street,
+        "region": ctx.catalog.regions.label(village),
+        "map": map_url(ctx, village, street),
+    }
 
 
-def run_place(ctx: SiteContext, ref: RunRef) -> str:
+def run_place(ctx: SiteContext, ref: RunRef) -> Data:
     venue = ref.run.venue
     if venue is not None:
         return place(ctx, venue.name, venue.address, venue.village)
     return center_place(ctx, ref.center)
 
 
-def center_place(ctx: SiteContext, center: Center) -> str:
+def center_place(ctx: SiteContext, center: Center) -> Data:
     return place(ctx, center.name, center.address, center.village)
+
+
+def contact(ctx: SiteContext, center: Center) -> Data:
+    """Who answers questions about a center's courses: its own contact, else its agency's
+    public office contact (``via`` names the agency), else its note on where to ask."""
+    own = center.contact
+    agency = ctx.catalog.agencies[center.agency]
+    source, via = own, ""
+    if not own.reachable and agency.contact.reachable:
+        source, via = agency.contact, agency.name
+    fallback = (
+        f"Kontak belum tercantum. Tanyakan ke {agency.name} atau kantor kelurahan/desa setempat."
+    )
+    items = contact_items(source)
+    return {
+        "ways": items,
+        "via": via,
+        "hours": source.hours or "",
+        "note": own.note or ("" if items else fallback),
+    }
+
+
+def contact_items(info: Contact) -> list[Data]:
+    """Ways to reach someone, each ``{label, text, href, external}``, most direct first."""
+    items = []
+    if info.whatsapp:
+        digits = "".join(c for c in info.whatsapp if c.isdigit())
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        items.append(
+            {"label": "WhatsApp", "text": info.whatsapp, "href": "https://wa.me/" + digits}
+        )
+    if info.phone:
+        tel = "".join(c for c in info.phone if c.isdigit() or c == "+")
+        items.append({"label": "Telepon", "text": info.phone, "href": "tel:" + tel})
+    if info.email:
+        items.append({"label": "Surel", "text": info.email, "href": "mailto:" + info.email})
+    if info.website:
+        items.append({"label": "Situs web", "text": info.website, "href": info.website})
+    if info.instagram:
+        handle = info.instagram.lstrip("@")
+        items.append(
+            {
+                "label": "Instagram",
+                "text": "@" + handle,
+                "href": f"https://www.instagram.com/{handle}/",
+            }
+        )
+    for item in items:
+        item["external"] = item["href"].startswith("https://")
+    return items

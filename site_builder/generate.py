@@ -36,6 +36,8 @@ def render_pages(ctx: SiteContext, part: int = 0, parts: int = 1) -> dict[str, s
             pages[urls.source_path(ctx.kecamatan_url(code))] = listing_pages.kecamatan_page(
                 ctx, code
             )
+        for code in ctx.villages:
+            pages[urls.source_path(ctx.village_url(code))] = listing_pages.kelurahan_page(ctx, code)
         for center_id in ctx.catalog.centers:
             pages[urls.source_path(urls.center(center_id))] = center_page.render(ctx, center_id)
     for ref in ctx.course_refs[part::parts]:

@@ -1,13 +1,14 @@
-"""schema.org ``Course`` data for a course page, as a JSON-LD ``<script>`` block.
+"""schema.org ``Course`` data for a course page (JSON-LD).
 
 Search engines read it to show the course, its provider, that it is free, and its runs
-(``CourseInstance``). The block is data, not script, so a Content-Security-Policy without
-``script-src 'unsafe-inline'`` allows it.
+(``CourseInstance``). ``overrides/course.html`` writes it into ``<head>`` with Jinja's
+``tojson`` (which escapes ``<``, ``>``, ``&`` and ``'``, so no text can close the element). The
+block is data, not script, so a Content-Security-Policy without ``script-src 'unsafe-inline'``
+allows it.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from catalog import eligibility, labels
@@ -19,19 +20,6 @@ from site_builder import share
 COURSE_MODE = {Mode.OFFLINE: "Onsite", Mode.ONLINE: "Online", Mode.HYBRID: "Blended"}
 
 Node = dict[str, Any]
-
-
-def course_jsonld(course_ref: CourseRef, catalog: Catalog, *, base_url: str, page_url: str) -> str:
-    """``<script type="application/ld+json">…</script>`` for the course page at ``page_url``."""
-    return script_tag(course_data(course_ref, catalog, base_url=base_url, page_url=page_url))
-
-
-def script_tag(data: Node) -> str:
-    """Wrap JSON in a script element; ``<`` is escaped so no text can close the element."""
-    # Compact: json's C encoder (indent= falls back to the pure-Python one, which was a fifth
-    # of page generation), and less front matter for MkDocs to read.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
 def course_data(course_ref: CourseRef, catalog: Catalog, *, base_url: str, page_url: str) -> Node:

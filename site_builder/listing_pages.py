@@ -1,124 +1,116 @@
-"""Pages that list courses and runs: home, kejuruan, kecamatan and the calendar."""
+"""Pages that list courses and runs: home, kejuruan, kecamatan and the calendar.
+
+Each function builds the page's context; the theme templates (``overrides/home.html``,
+``listing.html``, ``calendar.html``, ``kecamatan-index.html``) render it, and the Markdown bodies
+come from ``site_builder/templates/``.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
 
 from catalog.catalog import RunRef
 from catalog.dates import month_name
 from catalog.status import RunStatus
-from site_builder import ical, urls
+from site_builder import ical, source, urls
 from site_builder.context import SiteContext
-from site_builder.fragments import course_list, run_item
-from site_builder.html import PageText, esc, h, link, md_heading
+from site_builder.fragments import Data, course_cards, run_item
 
-HOME_OPEN_LIMIT = 30
-HOME_SOON_DAYS = 60
-HOME_SOON_LIMIT = 12
+# The home page shows only the nearest deadlines and openings, so that it stays within three
+# phone screens before the kejuruan grid whatever the number of runs; the calendar lists all.
+HOME_OPEN_LIMIT = 3
+HOME_SOON_LIMIT = 2
 
-
-def _kejuruan_cards(ctx: SiteContext, url: str, *, describe: bool) -> list[str]:
-    cards = []
-    for kejuruan in sorted(ctx.catalog.kejuruan.values(), key=lambda k: k.label):
-        n = len(ctx.courses_by_kejuruan.get(kejuruan.id, ()))
-        description = (
-            f' <span class="kejuruan-card__description">{esc(kejuruan.description)}</span>'
-            if describe
-            else ""
-        )
-        cards.append(
-            '<li class="kejuruan-card">'
-            f"{link(urls.relative(url, urls.kejuruan(kejuruan.id)), kejuruan.label)}"
-            f' <span class="kejuruan-card__count">{n} pelatihan</span>{description}</li>'
-        )
-    return cards
+HOME_DESCRIPTION = (
+    "Pelatihan kerja gratis di Kota Tangerang, Kabupaten Tangerang dan Kota Serang: jadwal, "
+    "syarat dan pendaftaran."
+)
 
 
-def _run_list(ctx: SiteContext, refs: list[RunRef], url: str) -> str:
-    return '<ul class="run-list">' + "".join(run_item(ctx, r, url) for r in refs) + "</ul>"
+def kejuruan_cards(ctx: SiteContext, url: str) -> list[Data]:
+    return [
+        {
+            "name": kejuruan.label,
+            "url": urls.relative(url, urls.kejuruan(kejuruan.id)),
+            "count": len(ctx.courses_by_kejuruan.get(kejuruan.id, ())),
+            "description": kejuruan.description,
+        }
+        for kejuruan in sorted(ctx.catalog.kejuruan.values(), key=lambda k: k.label)
+    ]
+
+
+def _run_items(ctx: SiteContext, refs: list[RunRef], url: str) -> list[Data]:
+    return [run_item(ctx, r, url) for r in refs]
 
 
 def home(ctx: SiteContext) -> str:
-    catalog, url = ctx.catalog, urls.HOME
-    centers, courses, runs = catalog.counts
+    url = urls.HOME
+    centers, courses, runs = ctx.catalog.counts
     open_runs = sorted(
         (r for r in ctx.run_refs if ctx.status(r) is RunStatus.OPEN),
         key=lambda r: (r.run.registration.closes, r.run.start, r.public_id),
     )
-    soon_end = ctx.today + timedelta(days=HOME_SOON_DAYS)
-    # Runs that start soon and whose registration has not opened yet: worth watching.
-    soon = [
-        r for r in ctx.run_refs if r.run.start <= soon_end and ctx.status(r) is RunStatus.UPCOMING
-    ][:HOME_SOON_LIMIT]
-    calendar_link = link(urls.relative(url, urls.CALENDAR), "Kalender")
-    text = PageText(
+    # Registration opens soon: the nearest openings first.
+    soon = sorted(
+        (r for r in ctx.run_refs if ctx.status(r) is RunStatus.UPCOMING),
+        key=lambda r: (r.run.registration.opens, r.run.start, r.public_id),
+    )
+    data = {
+        "counts": {"centers": centers, "courses": courses, "runs": runs},
+        "open": _run_items(ctx, open_runs[:HOME_OPEN_LIMIT], url),
+        "open_more": max(0, len(open_runs) - HOME_OPEN_LIMIT),
+        "soon": _run_items(ctx, soon[:HOME_SOON_LIMIT], url),
+        "soon_more": max(0, len(soon) - HOME_SOON_LIMIT),
+        "kejuruan": kejuruan_cards(ctx, url),
+        "links": {
+            "calendar": urls.relative(url, urls.CALENDAR),
+            "kecamatan": urls.relative(url, urls.KECAMATAN_INDEX),
+            "open_data": urls.relative(url, urls.OPEN_DATA),
+            "json": urls.relative(url, "katalog.json"),
+            "csv": urls.relative(url, "katalog.csv"),
+            "ics": urls.relative(url, ical.ALL_RUNS),
+        },
+    }
+    return source.page(
+        "home.md",
+        context=data,
         title="Beranda",
-        description="Pelatihan kerja gratis di Kota Tangerang, Kabupaten Tangerang dan Kota "
-        "Serang: jadwal, syarat dan pendaftaran.",
+        description=HOME_DESCRIPTION,
+        template="home.html",
         hide=["toc"],
     )
-    text.md(
-        "# Pelatihan kerja gratis di Tangerang dan Serang {#judul}",
-        '<p class="lead">Cari pelatihan keterampilan dari BLK, BLK Komunitas, lembaga pelatihan '
-        "dan dinas di Kota Tangerang, Kabupaten Tangerang dan Kota Serang. Lihat syaratnya, "
-        "lalu daftar lewat formulir.</p>",
-    )
-    text.html(
-        f'<p class="totals">{courses} pelatihan di {centers} tempat pelatihan, {runs} angkatan.</p>',
-        '<p><label class="home-search" for="__search">Cari pelatihan, misalnya '
-        "menjahit, barista atau nama kecamatan</label></p>",
-        h(2, "Sedang buka pendaftaran", "dibuka"),
-        _run_list(ctx, open_runs[:HOME_OPEN_LIMIT], url)
-        if open_runs
-        else '<p class="empty">Saat ini belum ada pendaftaran yang dibuka. Lihat jadwal '
-        f"berikutnya di bawah atau di {calendar_link}.</p>",
-        f"<p>Dan {len(open_runs) - HOME_OPEN_LIMIT} angkatan lain yang sedang dibuka: lihat "
-        f"{calendar_link}.</p>"
-        if len(open_runs) > HOME_OPEN_LIMIT
-        else "",
-        h(2, "Segera dimulai", "segera"),
-        _run_list(ctx, soon, url)
-        if soon
-        else f'<p class="empty">Tidak ada angkatan baru yang dimulai dalam {HOME_SOON_DAYS} '
-        "hari ke depan.</p>",
-        f"<p>{link(urls.relative(url, urls.CALENDAR), 'Lihat semua jadwal di Kalender')}</p>",
-        h(2, "Pilih kejuruan", "kejuruan"),
-        '<ul class="kejuruan-grid">',
-        *_kejuruan_cards(ctx, url, describe=False),
-        "</ul>",
-        h(2, "Cari menurut tempat", "tempat"),
-        "<p>Lihat pelatihan di dekat rumah Anda: "
-        f"{link(urls.relative(url, urls.KECAMATAN_INDEX), 'daftar kecamatan')}.</p>",
-        h(2, "Data terbuka", "data"),
-        "<p>Seluruh katalog boleh dipakai ulang: "
-        f"{link('katalog.json', 'katalog.json', cls='open-data-json')}, "
-        f"{link('katalog.csv', 'katalog.csv', cls='open-data-csv')} "
-        f"(penjelasan kolom: {link(urls.OPEN_DATA, 'panduan data terbuka')}) dan "
-        f"{link(ical.ALL_RUNS, 'kalender semua angkatan (.ics)', cls='calendar-all')}.</p>",
-    )
-    return text.render()
 
 
 def kejuruan_index(ctx: SiteContext) -> str:
     url = urls.KEJURUAN_INDEX
-    text = PageText(title="Kejuruan", search={"exclude": True}, hide=["toc"])
-    text.md("# Kejuruan {#judul}", "<p>Pilih bidang keterampilan yang ingin Anda pelajari.</p>")
-    text.html('<ul class="kejuruan-grid">', *_kejuruan_cards(ctx, url, describe=True), "</ul>")
-    return text.render()
+    return source.page(
+        "kejuruan-index.md",
+        context={"kejuruan": kejuruan_cards(ctx, url)},
+        title="Kejuruan",
+        template="kejuruan-index.html",
+        search={"exclude": True},
+        hide=["toc"],
+    )
 
 
 def kejuruan_page(ctx: SiteContext, kejuruan_id: str) -> str:
     kejuruan = ctx.catalog.kejuruan[kejuruan_id]
     url = urls.kejuruan(kejuruan_id)
     refs = ctx.courses_by_kejuruan.get(kejuruan_id, [])
-    text = PageText(title=esc(kejuruan.label), description=esc(kejuruan.description), hide=["toc"])
-    text.md(
-        md_heading(1, kejuruan.label, "judul"),
-        f'<p class="kejuruan-description">{esc(kejuruan.description)}</p>',
+    data = {
+        "name": kejuruan.label,
+        "description": kejuruan.description,
+        "courses": course_cards(ctx, refs, url),
+        "empty": "Belum ada pelatihan untuk kejuruan ini.",
+    }
+    return source.page(
+        "kejuruan.md",
+        context=data,
+        title=kejuruan.label,
+        description=kejuruan.description,
+        template="courses.html",
+        hide=["toc"],
     )
-    text.html(course_list(ctx, refs, url, "Belum ada pelatihan untuk kejuruan ini."))
-    return text.render()
 
 
 def kecamatan_index(ctx: SiteContext) -> str:
@@ -127,24 +119,30 @@ def kecamatan_index(ctx: SiteContext) -> str:
     by_regency: dict[str, list[str]] = defaultdict(list)
     for code in ctx.districts:
         by_regency[code[:4]].append(code)
-    text = PageText(title="Kecamatan", search={"exclude": True})
-    text.md(
-        "# Kecamatan {#judul}",
-        "<p>Pelatihan menurut tempat diadakannya. Angka di samping nama kecamatan adalah "
-        "jumlah pelatihan.</p>",
-    )
+    groups = []
     for regency_code in sorted(by_regency):
-        items = []
         codes = sorted(by_regency[regency_code], key=lambda c: ctx.districts[c].name)
-        for code in codes:
-            n = len(ctx.courses_by_district.get(code, ()))
-            items.append(
-                f"<li>{link(urls.relative(url, ctx.kecamatan_url(code)), ctx.districts[code].name)}"
-                f' <span class="count">{n} pelatihan</span></li>'
-            )
-        text.md(md_heading(2, regions[regency_code].name, f"wilayah-{regency_code}"))
-        text.html('<ul class="kecamatan-list">', *items, "</ul>")
-    return text.render()
+        groups.append(
+            {
+                "name": regions[regency_code].name,
+                "code": regency_code,
+                "kecamatan": [
+                    {
+                        "name": ctx.districts[code].name,
+                        "url": urls.relative(url, ctx.kecamatan_url(code)),
+                        "count": len(ctx.courses_by_district.get(code, ())),
+                    }
+                    for code in codes
+                ],
+            }
+        )
+    return source.page(
+        "kecamatan-index.md",
+        context={"groups": groups},
+        title="Kecamatan",
+        template="kecamatan-index.html",
+        search={"exclude": True},
+    )
 
 
 def kecamatan_page(ctx: SiteContext, code: str) -> str:
@@ -154,59 +152,105 @@ def kecamatan_page(ctx: SiteContext, code: str) -> str:
     refs = ctx.courses_by_district.get(code, [])
     centers = [ctx.catalog.centers[c] for c in ctx.centers_by_district.get(code, [])]
     regency_text = f", {regency.name}" if regency else ""
-    text = PageText(
-        title=esc(f"Kecamatan {district.name}"),
-        description=esc(f"Pelatihan kerja gratis di Kecamatan {district.name}{regency_text}."),
+    data = {
+        "name": f"Kecamatan {district.name}",
+        "regency": regency.name if regency else "",
+        "courses": course_cards(ctx, refs, url),
+        "courses_heading": "Pelatihan di kecamatan ini",
+        "empty": "Belum ada pelatihan yang diadakan di kecamatan ini.",
+        "centers": [
+            {"name": c.name, "url": urls.relative(url, urls.center(c.id))} for c in centers
+        ],
+        "villages": [
+            {
+                "name": f"{(v.kind or 'desa').capitalize()} {v.name}",
+                "url": urls.relative(url, ctx.village_url(v.code)),
+                "count": sum(len(refs) for refs in ctx.courses_for_residents(v.code)),
+            }
+            for v in ctx.catalog.regions.children(code)
+            if v.code in ctx.villages
+        ],
+    }
+    return source.page(
+        "kecamatan.md",
+        context=data,
+        title=f"Kecamatan {district.name}",
+        description=f"Pelatihan kerja gratis di Kecamatan {district.name}{regency_text}.",
+        template="courses.html",
         search={"exclude": True},
         hide=["toc"],
     )
-    text.md(
-        md_heading(1, f"Kecamatan {district.name}", "judul"),
-        f'<p class="region">{esc(regency.name)}</p>' if regency else "",
-    )
-    text.html(
-        h(2, "Pelatihan di kecamatan ini", "pelatihan"),
-        course_list(ctx, refs, url, "Belum ada pelatihan yang diadakan di kecamatan ini."),
-    )
-    if centers:
-        text.html(
-            h(2, "Tempat pelatihan di kecamatan ini", "tempat"),
-            '<ul class="center-list">',
-            *(f"<li>{link(urls.relative(url, urls.center(c.id)), c.name)}</li>" for c in centers),
-            "</ul>",
-        )
-    return text.render()
 
 
 def calendar(ctx: SiteContext) -> str:
     url = urls.CALENDAR
     current = [r for r in ctx.run_refs if ctx.status(r) is not RunStatus.FINISHED]
-    finished = len(ctx.run_refs) - len(current)
     months: dict[tuple[int, int], list[RunRef]] = defaultdict(list)
     for ref in current:
         months[(ref.run.start.year, ref.run.start.month)].append(ref)
-    text = PageText(title="Kalender", search={"exclude": True})
-    text.md(
-        "# Kalender pelatihan {#judul}",
-        "<p>Semua angkatan yang belum selesai, menurut bulan mulainya. Status dihitung pada "
-        "tanggal situs ini dibuat.</p>",
+    data = {
+        "ics": urls.relative(url, ical.ALL_RUNS),
+        "months": [
+            {
+                "name": f"{month_name(month)} {year}",
+                "anchor": f"bulan-{year}-{month:02d}",
+                "runs": _run_items(ctx, refs, url),
+            }
+            for (year, month), refs in sorted(months.items())
+        ],
+        "finished": len(ctx.run_refs) - len(current),
+    }
+    return source.page(
+        "calendar.md",
+        context=data,
+        title="Kalender",
+        template="calendar.html",
+        search={"exclude": True},
     )
-    text.html(
-        "<p>"
-        + link(
-            urls.relative(url, ical.ALL_RUNS),
-            "Tambahkan semua jadwal ke kalender ponsel (.ics)",
-            cls="calendar-all",
-        )
-        + "</p>"
+
+
+VILLAGE_LIST_LIMIT = 40  # per list: a page stays small whatever the number of courses
+
+
+def kelurahan_page(ctx: SiteContext, code: str) -> str:
+    """What residents of one kelurahan/desa may join, as far as their address decides; the
+    other conditions (age, group, education) are on each course page and in /cari/."""
+    village = ctx.villages[code]
+    url = ctx.village_url(code)
+    regions = ctx.catalog.regions
+    district = ctx.district(code)
+    kind = (village.kind or "desa").capitalize()
+    local, anywhere = ctx.courses_for_residents(code)
+    lists = []
+    for refs, heading, empty in (
+        (local, "Khusus warga wilayah ini", "Belum ada pelatihan khusus untuk warga wilayah ini."),
+        (anywhere, "Terbuka untuk warga dari mana saja", ""),
+    ):
+        if refs or empty:
+            lists.append(
+                {
+                    "heading": heading,
+                    "courses": course_cards(ctx, refs[:VILLAGE_LIST_LIMIT], url),
+                    "more": max(0, len(refs) - VILLAGE_LIST_LIMIT),
+                    "empty": empty,
+                }
+            )
+    data = {
+        "name": f"{kind} {village.name}",
+        "region": regions.label(code),
+        "lists": lists,
+        "kecamatan": {
+            "name": f"Kecamatan {district.name}",
+            "url": urls.relative(url, ctx.kecamatan_url(district.code)),
+        },
+        "kejuruan": urls.relative(url, urls.KEJURUAN_INDEX),
+    }
+    return source.page(
+        "kelurahan.md",
+        context=data,
+        title=f"{kind} {village.name}",
+        description=f"Pelatihan kerja yang boleh diikuti warga {regions.label(code)}.",
+        template="kelurahan.html",
+        search={"exclude": True},
+        hide=["toc"],
     )
-    if not months:
-        text.html('<p class="empty">Belum ada angkatan yang dijadwalkan.</p>')
-    for (year, month), refs in sorted(months.items()):
-        text.md(md_heading(2, f"{month_name(month)} {year}", f"bulan-{year}-{month:02d}"))
-        text.html(_run_list(ctx, refs, url))
-    if finished:
-        text.html(
-            f'<p class="finished-note">{finished} angkatan sudah selesai dan tidak ditampilkan.</p>'
-        )
-    return text.render()

@@ -498,6 +498,10 @@ def json_schema() -> Record:
                     "email": _opt_text("Alamat email resmi."),
                     "website": _opt_text("Situs web resmi."),
                     "instagram": _opt_text("Akun Instagram resmi."),
+                    "hours": _opt_text("Jam layanan kantor, seperti diumumkan kantornya."),
+                    "note": _opt_text(
+                        "Ke mana warga bertanya bila belum ada nomor atau email yang pasti."
+                    ),
                 },
             ),
             "url": _url("Halaman tempat pelatihan di situs ini."),

@@ -1,6 +1,6 @@
 """Printable A4 posters, one per run, for kelurahan and RW notice boards.
 
-Each poster is a standalone HTML page at ``poster/<center>/<course>/<run>.html`` sharing
+Each poster is a standalone HTML page (``site_builder/templates/poster.html``) at ``poster/<center>/<course>/<run>.html`` sharing
 ``poster/poster.css``; no script and no request to another host. A QR code (inline SVG from
 segno) leads to the run on its course page, and the same address is printed under it for people
 who type it in.
@@ -9,10 +9,13 @@ who type it in.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import segno
+from markupsafe import Markup
 
 from catalog import eligibility, labels
 from catalog.catalog import Catalog, RunRef
@@ -21,49 +24,12 @@ from catalog.models import Mode
 from catalog.status import RunStatus, run_status
 from site_builder import share
 from site_builder.cache import NO_CACHE, BuildCache, cache_key
+from site_builder.source import TEMPLATES
 from site_builder.writer import FileWriter
 
 CSS_NAME = "poster/poster.css"
 
-POSTER_CSS = """\
-@page { size: A4; margin: 15mm; }
-* { box-sizing: border-box; }
-html { color: #000; background: #fff; }
-body {
-  margin: 0;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
-  font-size: 11pt;
-  line-height: 1.3;
-}
-.poster { max-width: 180mm; margin: 0 auto; }
-@media screen { .poster { padding: 10mm 4mm; } }
-.contoh { border: 2px dashed #000; padding: 1.5mm 3mm; font-size: 10pt; font-weight: bold;
-  margin: 0 0 3mm; }
-.status { background: #000; color: #fff; padding: 2mm 4mm; font-size: 16pt; font-weight: bold;
-  margin: 0 0 4mm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-.kicker { font-size: 16pt; margin: 0; }
-.gratis { display: inline-block; border: 3px solid #000; padding: 0 3mm; font-size: 26pt;
-  font-weight: 900; letter-spacing: 0.05em; margin-left: 2mm; }
-h1 { font-size: 26pt; line-height: 1.1; margin: 2mm 0 1.5mm; }
-.summary { font-size: 13pt; margin: 0 0 4mm; }
-.main { display: grid; grid-template-columns: 1fr 52mm; gap: 6mm; align-items: start; }
-dl { margin: 0; display: grid; grid-template-columns: 34mm 1fr; gap: 1.2mm 3mm; }
-dt { font-weight: bold; }
-dd { margin: 0; }
-h2 { font-size: 13pt; margin: 4mm 0 1mm; }
-ul { margin: 0; padding-left: 6mm; }
-.qr { text-align: center; }
-.qr svg { width: 52mm; height: 52mm; display: block; }
-.qr p { margin: 1mm 0 0; font-size: 10pt; overflow-wrap: anywhere; }
-a { color: inherit; }
-.qr .link { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 9pt; }
-footer { margin-top: 5mm; padding-top: 2mm; border-top: 1px solid #000; font-size: 10pt; }
-/* Opened on a phone (e.g. from WhatsApp): one column, the QR code under the facts. */
-@media screen and (max-width: 160mm) {
-  .main { grid-template-columns: minmax(0, 1fr); }
-  .qr svg { margin: 0 auto; }
-}
-"""
+POSTER_CSS = (TEMPLATES / "poster.css").read_text(encoding="utf-8")
 
 _STATUS_NOTICE = {
     RunStatus.CLOSED: "Pendaftaran angkatan ini sudah ditutup.",
@@ -134,30 +100,29 @@ def poster_html(
     today: date,
     cache: BuildCache = NO_CACHE,
 ) -> str:
+    """The poster of one run, from ``site_builder/templates/poster.html``."""
+    return _template().render(
+        poster_context(run_ref, catalog, base_url=base_url, today=today, cache=cache)
+    )
+
+
+def poster_context(
+    run_ref: RunRef,
+    catalog: Catalog,
+    *,
+    base_url: str,
+    today: date,
+    cache: BuildCache = NO_CACHE,
+) -> dict[str, Any]:
     course, run, center = run_ref.course, run_ref.run, run_ref.center
     url = share.run_url(base_url, run_ref)
     organiser = catalog.agencies[run_ref.course_ref.organiser_id]
     rules = course.eligibility
-    e = escape
-
-    notices = []
+    example = ""
     if catalog.dataset.example:
-        text = "CONTOH – data uji coba, bukan jadwal resmi."
+        example = "CONTOH – data uji coba, bukan jadwal resmi."
         if catalog.dataset.notice:
-            text += " " + catalog.dataset.notice
-        notices.append(f'<p class="contoh">{e(text)}</p>')
-    status_notice = _STATUS_NOTICE.get(run_status(run, today))
-    if status_notice:
-        notices.append(f'<p class="status">{e(status_notice)}</p>')
-
-    if course.fee == 0:
-        kicker = 'Pelatihan kerja <strong class="gratis">GRATIS</strong>'
-    else:
-        kicker = f"Pelatihan kerja, biaya <strong>{e(labels.rupiah(course.fee))}</strong>"
-
-    dates = f"{format_range(run.start, run_ref.end)} ({course.duration.workdays} hari kerja)"
-    if run.schedule:
-        dates += f"<br>{e(run.schedule)}"
+            example += " " + catalog.dataset.notice
     venue = run.venue
     if course.mode is Mode.ONLINE:
         place = [labels.MODE[course.mode]]
@@ -166,66 +131,43 @@ def poster_html(
         place.append(catalog.regions.label(run_ref.village))
         if course.mode is Mode.HYBRID:
             place.append(labels.MODE[course.mode])
-    facts = [
-        ("Tanggal", dates),
-        (
-            "Pendaftaran",
-            f"{e(format_date_long(run.registration.opens))} sampai "
-            f"<strong>{e(format_date_long(run.registration.closes))}</strong>",
-        ),
-        ("Tempat", "<br>".join(e(p) for p in place if p)),
-        ("Kuota", f"{run.quota} peserta, seleksi: {e(labels.SELECTION[course.selection])}"),
-        ("Sertifikat", e(labels.CERTIFICATION[course.certification.body])),
-        ("Penyelenggara", f"{e(organiser.name)}<br>{e(center.name)}"),
-    ]
-    if run.note:
-        facts.append(("Catatan", e(run.note)))
-    fact_html = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
-    who = "\n".join(f"<li>{e(s)}</li>" for s in eligibility.describe(rules, catalog.regions))
-    docs = "\n".join(f"<li>{e(d)}</li>" for d in eligibility.documents(rules))
-    footer = e(catalog.dataset.publisher)
-    if course.fee == 0:
-        footer += ". Pendaftaran dan pelatihan tidak dipungut biaya apa pun; hati-hati penipuan."
-    title = f"{course.title} – angkatan {run.id}"
-    notice_html = "\n".join(notices)
+    return {
+        "example": example,
+        "status_notice": _STATUS_NOTICE.get(run_status(run, today), ""),
+        "free": course.fee == 0,
+        "fee": labels.rupiah(course.fee),
+        "title": course.title,
+        "run": run.id,
+        "summary": course.summary,
+        "dates": f"{format_range(run.start, run_ref.end)} ({course.duration.workdays} hari kerja)",
+        "schedule": run.schedule or "",
+        "opens": format_date_long(run.registration.opens),
+        "closes": format_date_long(run.registration.closes),
+        "place": [p for p in place if p],
+        "quota": run.quota,
+        "selection": labels.SELECTION[course.selection],
+        "certificate": labels.CERTIFICATION[course.certification.body],
+        "organiser": organiser.name,
+        "center": center.name,
+        "note": run.note or "",
+        "who": eligibility.describe(rules, catalog.regions),
+        "documents": eligibility.documents(rules),
+        "publisher": catalog.dataset.publisher,
+        # segno's SVG: markup made by a library from the address, not written here
+        "qr": Markup(qr_svg(url, cache)),
+        "url": url,
+        "printed_url": printed_url(url),
+    }
 
-    return f"""<!doctype html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Poster: {e(title)}</title>
-<link rel="stylesheet" href="../../poster.css">
-</head>
-<body>
-<main class="poster">
-{notice_html}
-<p class="kicker">{kicker}</p>
-<h1>{e(course.title)}</h1>
-<p class="summary">{e(course.summary)}</p>
-<div class="main">
-<div>
-<dl>
-{fact_html}
-</dl>
-<h2>Siapa yang boleh mendaftar</h2>
-<ul>
-{who}
-</ul>
-<h2>Dokumen yang dibawa</h2>
-<ul>
-{docs}
-</ul>
-</div>
-<div class="qr">
-{qr_svg(url, cache)}
-<p>Pindai kode QR untuk info dan pendaftaran, atau buka:</p>
-<p class="link"><a href="{e(url)}">{e(printed_url(url))}</a></p>
-</div>
-</div>
-<footer>{footer}</footer>
-</main>
-</body>
-</html>
-"""
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("poster.html")

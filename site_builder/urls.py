@@ -10,6 +10,7 @@ sites, so an id change in the data is the only thing that may move a page.
     /kejuruan/<kejuruan-id>/            the courses of one kejuruan
     /kecamatan/                         every kecamatan with training
     /kecamatan/<code>-<slug>/           training in one kecamatan, e.g. /kecamatan/367101-tangerang/
+    /kelurahan/<code>-<slug>/           what residents of one kelurahan/desa may join
     /kalender/                          runs by month
     /tentang/                           about the site and privacy
     /katalog.json, /katalog.csv         open data (site_builder.opendata)
@@ -58,6 +59,11 @@ def slugify(text: str) -> str:
 def kecamatan(district: Region) -> str:
     """``kecamatan/367101-tangerang/``: the code keeps it unique, the name makes it readable."""
     return f"kecamatan/{district.code}-{slugify(district.name)}/"
+
+
+def kelurahan(village: Region) -> str:
+    """``kelurahan/3671011001-sukarasa/``: what residents of one kelurahan/desa may join."""
+    return f"kelurahan/{village.code}-{slugify(village.name)}/"
 
 
 def run_anchor(ref: RunRef) -> str:

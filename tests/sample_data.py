@@ -15,6 +15,7 @@ name: BLK Contoh
 kind: blk
 agency: disnaker-kota-tangerang
 village: "3671011001"
+contact: {email: blk@example.go.id}
 """
 
 COURSE_YML = """\

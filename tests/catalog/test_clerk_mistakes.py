@@ -241,3 +241,42 @@ def test_syntax_error_only_libyaml_refuses(tmp_path: Path) -> None:
         f"{COURSE}:19:25: Kesalahan penulisan YAML: Tanda ':' di tempat yang salah. Jika nilai "
         "berisi ':', apit dengan tanda kutip; di dalam {...} tulis 'nama: nilai' dipisah koma."
     ]
+
+
+# -- contacts --------------------------------------------------------------------------------
+
+NO_CONTACT = CENTER_YML.replace("contact: {email: blk@example.go.id}\n", "")
+CONTACT_WARNING = (
+    f"{DIR}/center.yml:1:1: peringatan: Tempat pelatihan ini belum punya kontak, jadi warga "
+    "tidak tahu harus bertanya ke mana. Isi contact: dengan whatsapp, phone atau email resmi "
+    "(atau contact: instansinya di agencies.yml); bila belum ada nomor yang pasti, tulis "
+    "contact: note: ke mana warga bertanya."
+)
+
+
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        ("", [CONTACT_WARNING]),
+        ("contact: {website: https://blk.example.go.id}\n", [CONTACT_WARNING]),  # no answer
+        ("contact: {whatsapp: '081200000001'}\n", []),
+        ("contact: {phone: '(021) 0000000'}\n", []),
+        ("contact: {note: Tanyakan langsung di Kantor Kelurahan Sukarasa.}\n", []),
+    ],
+)
+def test_a_center_nobody_can_ask_is_a_warning(
+    tmp_path: Path, contact: str, expected: list[str]
+) -> None:
+    assert problems(tmp_path, center=NO_CONTACT + contact) == expected
+
+
+def test_the_agency_office_contact_is_enough(tmp_path: Path) -> None:
+    courses = write_courses(tmp_path, center=NO_CONTACT)
+    agencies = courses / "agencies.yml"
+    text = agencies.read_text(encoding="utf-8").replace(
+        "  short_name: Disnaker Kota Tangerang\n",
+        "  short_name: Disnaker Kota Tangerang\n  contact: {email: disnaker@example.go.id}\n",
+    )
+    agencies.write_text(text, encoding="utf-8")
+    result = load_catalog(courses, today=TODAY, base=tmp_path)
+    assert [p.format_text() for p in result.problems] == []

@@ -54,7 +54,7 @@ def test_a_run_shows_closed_once_the_browsers_date_passes_its_closing_day(
     page = new_page(day=ref.run.registration.closes + timedelta(days=1))
     row = open_row(page, live_site, ref)
     assert row.get_attribute("data-status") == "ditutup"
-    assert row.locator(".run-status").inner_text() == "Ditutup"
+    assert row.locator(".run-status").inner_text() == "Pendaftaran ditutup"
     assert not row.locator("a.daftar-button").is_visible()
 
 
@@ -63,12 +63,12 @@ def test_a_run_shows_open_with_its_daftar_button_on_its_opening_day(
 ) -> None:
     before = new_page()  # the build's day: not open yet, the button hidden
     row = open_row(before, live_site, upcoming)
-    assert row.locator(".run-status").inner_text() == "Akan dibuka"
+    assert row.locator(".run-status").inner_text() == "Pendaftaran segera dibuka"
     assert not row.locator("a.daftar-button").is_visible()
 
     page = new_page(day=upcoming.run.registration.opens)
     row = open_row(page, live_site, upcoming)
-    assert row.locator(".run-status").inner_text() == "Dibuka"
+    assert row.locator(".run-status").inner_text() == "Pendaftaran dibuka"
     button = row.locator("a.daftar-button")
     assert button.is_visible()
     assert button.get_attribute("href") == live_site.at(f"daftar/{upcoming.public_id}")
@@ -79,7 +79,7 @@ def test_counts_and_status_from_the_form_service(new_page, live_site, applicant)
     answer = {"status": "dibuka", "quota": 20, "registered": 7, "waitlist": 2}
     row = open_row(page, live_site, applicant.run, form_service=json.dumps(answer))
     # The service's own date wins over the browser's: the run is open there.
-    assert row.locator(".run-status").inner_text() == "Dibuka"
+    assert row.locator(".run-status").inner_text() == "Pendaftaran dibuka"
     assert row.locator("a.daftar-button").is_visible()
     applicants = row.locator(".run-applicants").inner_text()
     assert applicants == "7 pendaftar untuk 20 kursi, 2 di daftar tunggu"
@@ -104,7 +104,7 @@ def test_lists_update_the_badge_and_the_sentence_on_the_opening_day(
     page.goto(live_site.at("kalender/"))
     item = page.locator(f"li.run-item[data-run-id='{upcoming.public_id}']")
     item.wait_for()
-    assert item.locator(".run-status").inner_text() == "Dibuka"
+    assert item.locator(".run-status").inner_text() == "Pendaftaran dibuka"
     # Written on the build day as "Pendaftaran dibuka <date>"; now the closing day, in the same
     # words and date format as the site (Babel on the server, Intl in the browser).
     closes = format_date_long(upcoming.run.registration.closes)

@@ -53,3 +53,17 @@ def test_no_sideways_scroll_at_360px(new_page, live_site, applicant, receipt_pat
         screenshot(page, f"{number:02d}-{kind.name}-{WIDTH}x{HEIGHT}")
     problems.extend(f"JavaScript error: {error}" for error in page.js_errors)
     assert not problems, "pages scroll sideways on a phone:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_home_page_reaches_the_kejuruan_grid_within_three_phone_screens(
+    new_page, live_site, javascript
+):
+    """The home page shows counts, the nearest deadlines and openings, and links to the full
+    lists; the kejuruan grid starts within three screens of a 360x640 phone."""
+    page = new_page(WIDTH, HEIGHT, javascript=javascript)
+    page.goto(live_site.at(""))
+    top = page.evaluate("() => document.getElementById('kejuruan').getBoundingClientRect().top")
+    assert top <= 3 * HEIGHT, f"the kejuruan grid starts at {top:.0f}px"
+    more = page.locator("#segera ~ p.more a").first.inner_text()
+    assert "Kalender" in more

@@ -306,7 +306,7 @@ def test_rebuild_replaces_the_site_and_deletes_the_previous_one_in_the_backgroun
 
 
 @pytest.mark.parametrize(("cores", "jobs"), [(1, 1), (2, 2), (4, 4), (64, 8)])
-def test_pages_are_built_by_one_process_per_core_up_to_eight(
+def test_default_jobs_is_the_cores_up_to_eight(
     monkeypatch: pytest.MonkeyPatch, cores: int, jobs: int
 ) -> None:
     from site_builder.build import default_jobs
@@ -316,27 +316,29 @@ def test_pages_are_built_by_one_process_per_core_up_to_eight(
 
 
 @pytest.mark.slow
-def test_jobs_sets_how_many_processes_build_the_pages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("jobs", "forks"), [("1", False), ("3", True)])
+def test_jobs_one_builds_everything_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, forks: bool
 ) -> None:
     from site_builder import build as build_module
 
-    asked: list[int] = []
-    real = build_module.run_mkdocs
+    asked: list[bool] = []
+    real = build_module.Helper.__init__
 
-    def run_mkdocs(*args, workers, **kwargs):  # type: ignore[no-untyped-def]
-        asked.append(workers)
-        return real(*args, workers=workers, **kwargs)
+    def helper(self, *args, fork, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(fork)
+        return real(self, *args, fork=fork, **kwargs)
 
-    monkeypatch.setattr(build_module, "run_mkdocs", run_mkdocs)
+    monkeypatch.setattr(build_module.Helper, "__init__", helper)
     write_courses(tmp_path)
-    result = run_build(tmp_path, tmp_path / "site", "--jobs", "3")
+    result = run_build(tmp_path, tmp_path / "site", "--jobs", jobs)
     assert result.exit_code == 0, result.output
-    assert asked == [3]
+    assert asked == [forks]
     assert (tmp_path / "site" / "kursus" / "blk-contoh" / "tata-boga" / "index.html").is_file()
+    assert (tmp_path / "site" / "poster" / "blk-contoh" / "tata-boga" / "2027-1.html").is_file()
     refused = run_build(tmp_path, tmp_path / "site", "--jobs", "0")
     assert refused.exit_code == 2
-    assert asked == [3]  # nothing was built
+    assert asked == [forks]  # nothing was built
 
 
 @pytest.mark.slow

@@ -108,7 +108,7 @@ def test_open_run_has_a_daftar_button_to_the_exact_form_url(course: Element) -> 
     assert open_row.get("data-opens") == "2026-11-16"
     assert open_row.get("data-closes") == "2027-01-22"
     assert open_row.get("data-end") == "2027-02-22"  # 15 working days, with holidays
-    assert open_row.find("span", cls="run-status").text == "Dibuka"
+    assert open_row.find("span", cls="run-status").text == "Pendaftaran dibuka"
     button = open_row.find("a", cls="daftar-button")
     assert button.text == "Daftar"
     assert button.get("href") == f"{FORM_URL}/daftar/blk-contoh/tata-boga/2027-1"
@@ -123,7 +123,7 @@ def test_open_run_has_a_daftar_button_to_the_exact_form_url(course: Element) -> 
 def test_upcoming_run_has_a_hidden_button_for_the_live_script(course: Element) -> None:
     upcoming = row(course, "2027-2")
     assert upcoming.get("data-status") == "akan-dibuka"
-    assert upcoming.find("span", cls="run-status").text == "Akan dibuka"
+    assert upcoming.find("span", cls="run-status").text == "Pendaftaran segera dibuka"
     button = upcoming.find("a", cls="daftar-button")
     assert "hidden" in button.attrs
     assert "Pendaftaran dibuka Senin, 22 Maret 2027." in upcoming.text
@@ -135,7 +135,7 @@ def test_upcoming_run_has_a_hidden_button_for_the_live_script(course: Element) -
 
 def test_finished_run_has_no_button_and_no_share_links(course: Element) -> None:
     finished = row(course, "2026-1")
-    assert finished.find("span", cls="run-status").text == "Selesai"
+    assert finished.find("span", cls="run-status").text == "Pelatihan selesai"
     assert finished.find_all("a", cls="daftar-button") == []
     assert finished.find_all("a", cls="share-whatsapp") == []
 
@@ -169,7 +169,7 @@ def test_course_page_has_json_ld_in_head(built_site: BuiltSite) -> None:
 def test_closed_run_of_another_course(built_site: BuiltSite) -> None:
     page = parse(built_site.page("kursus/blk-contoh/menjahit/"))
     closed = page.find("tr", cls="run", id="angkatan-2026-2")
-    assert closed.find("span", cls="run-status").text == "Ditutup"
+    assert closed.find("span", cls="run-status").text == "Pendaftaran ditutup"
     assert closed.find_all("a", cls="daftar-button") == []
     # Its registration is over: no message asking to register by a date that has passed.
     assert closed.find_all("a", cls="share-whatsapp") == []
@@ -181,3 +181,19 @@ def test_closed_run_of_another_course(built_site: BuiltSite) -> None:
         "Berusia paling sedikit 17 tahun saat pelatihan dimulai.",
         "Terbuka untuk warga dari mana saja.",
     ]
+
+
+def test_course_page_says_who_to_contact(course: Element, built_site: BuiltSite) -> None:
+    heading = course.find("h2", id="kontak")
+    assert heading.text == "Kontak"
+    items = [li.text for li in next_after(course, "kontak", "ul").find_all("li")]
+    assert items == ["WhatsApp: +6281200000001", "Surel: blk@example.go.id"]
+    whatsapp = next_after(course, "kontak", "ul").find_all("a")[0]
+    assert whatsapp.get("href") == "https://wa.me/6281200000001"
+    # A center with no contact: the course page says where to ask instead.
+    other = parse(built_site.page("kursus/lpks-contoh/tata-rias/"))
+    note = other.find("p", cls="contact-note").text
+    assert note == (
+        "Kontak belum tercantum. Tanyakan ke Dinas Tenaga Kerja dan Transmigrasi Kota Serang "
+        "atau kantor kelurahan/desa setempat."
+    )

@@ -7,20 +7,25 @@ import re
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
 from catalog.catalog import Catalog
-from site_builder.jsonld import course_jsonld
+from site_builder.jsonld import course_data
+from site_builder.mkdocs_run import steady
 from tests.site_builder.machine_fixtures import BASE_URL, COURSE_YML, load_fixture
 
 PAGE = "https://pelatihan.example.go.id/kursus/blk-contoh/tata-boga/"
-OPEN = '<script type="application/ld+json">\n'
-CLOSE = "\n</script>"
+OPEN = '<script type="application/ld+json">'
+CLOSE = "</script>"
+# As overrides/course.html writes it, with the Jinja settings of the build (mkdocs_run.steady)
+TEMPLATE = steady(Environment()).from_string(OPEN + "{{ data | tojson }}" + CLOSE)
 
 
 def jsonld(catalog: Catalog) -> tuple[str, dict]:
-    html = course_jsonld(
+    data = course_data(
         catalog.find_course("blk-contoh", "tata-boga"), catalog, base_url=BASE_URL, page_url=PAGE
     )
+    html = TEMPLATE.render(data=data)
     assert html.startswith(OPEN) and html.endswith(CLOSE)
     return html, json.loads(html[len(OPEN) : -len(CLOSE)])
 

@@ -1,14 +1,13 @@
-"""The MkDocs build shared between two processes gives the same site as one process."""
+"""MkDocs runs through its public API: the same site as `mkdocs build`, warnings fail the build."""
 
 from __future__ import annotations
 
-import os
-import time
+import json
+import re
 from pathlib import Path
 
 import pytest
 
-from site_builder import mkdocs_build
 from site_builder.mkdocs_run import MkDocsFailed, run_mkdocs
 
 CONFIG = """\
@@ -40,115 +39,52 @@ def build(root: Path, docs: Path, site: str = "site", site_url: str | None = Non
     run_mkdocs(root / "mkdocs.yml", docs, root / site, site_url=site_url, extra=EXTRA, **options)
 
 
+CONFIG_JSON = re.compile(rb'(<script id="__config" type="application/json">)(.*?)(</script>)')
+
+
+def same_json(match: re.Match[bytes]) -> bytes:
+    """Material's settings as data: our build writes JSON compactly, in its own key order."""
+    data = json.dumps(json.loads(match.group(2)), sort_keys=True).encode()
+    return match.group(1) + data + match.group(3)
+
+
 def built_files(site: Path) -> dict[str, bytes]:
     return {
-        str(p.relative_to(site)): p.read_bytes()
+        str(p.relative_to(site)): CONFIG_JSON.sub(same_json, p.read_bytes())
         for p in sorted(site.rglob("*"))
         if p.is_file() and p.name not in ("sitemap.xml", "sitemap.xml.gz")  # carry today's date
     }
 
 
-def test_two_or_three_processes_build_the_same_site_as_mkdocs_build(tmp_path: Path) -> None:
-    docs = write_docs(tmp_path, 60)
-    for workers in (1, 2, 3):
-        build(
-            tmp_path,
-            docs,
-            site=f"site{workers}",
-            site_url="https://uji.example.go.id/",
-            workers=workers,
-        )
+def test_the_build_is_the_one_of_mkdocs_build(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path, 20)
+    build(tmp_path, docs, site="ours", template_cache=tmp_path / "cache")
     from mkdocs.commands.build import build as mkdocs_build_command
     from mkdocs.config import load_config
 
     config = load_config(
-        str(tmp_path / "mkdocs.yml"),
-        docs_dir=str(docs),
-        site_dir=str(tmp_path / "site-mkdocs"),
-        site_url="https://uji.example.go.id/",
+        str(tmp_path / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "reference")
     )
     config["extra"] = {"katalog": EXTRA}
-    mkdocs_build_command(config)  # MkDocs' own one-process build, the reference
-    reference = built_files(tmp_path / "site-mkdocs")
-    one = built_files(tmp_path / "site1")
-    assert one == reference
-    for workers in (2, 3):
-        shared = built_files(tmp_path / f"site{workers}")
-        assert shared.keys() == one.keys()
-        assert "hal/h059/index.html" in shared
-        assert shared["robots.txt"] == b"Sitemap: https://uji.example.go.id/sitemap.xml"
-        differing = [name for name in one if one[name] != shared[name]]
-        assert differing == []  # including search/search_index.json: same entries, same order
+    mkdocs_build_command(config)  # what `mkdocs build` runs
+    assert built_files(tmp_path / "ours") == built_files(tmp_path / "reference")
 
 
-@pytest.mark.parametrize("workers", [2, 3])
-def test_warnings_of_pages_built_by_other_processes_fail_the_build(
-    tmp_path: Path, workers: int
-) -> None:
-    docs = write_docs(tmp_path, 60, body="\n[rusak](tidak-ada.md)\n")
+def test_no_private_mkdocs_function_is_used() -> None:
+    """Only MkDocs' public API (the names MkDocs does not mark private with "_")."""
+    import site_builder
+
+    for module in Path(site_builder.__file__).parent.glob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert not re.search(r"from mkdocs[\w.]* import[^\n]*\b_\w", text), module.name
+        assert not re.search(r"\bmkdocs[\w.]*\._\w", text), module.name
+
+
+def test_a_warning_fails_the_build(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path, 3, body="\n[rusak](tidak-ada.md)\n")
     with pytest.raises(MkDocsFailed) as failed:
-        build(tmp_path, docs, workers=workers)
-    broken = [m for m in failed.value.messages if "tidak-ada.md" in m]
-    assert len(broken) == 60  # one per page, whichever process built it
-    assert any("hal/h059.md" in m for m in broken)
-
-
-@pytest.mark.parametrize("workers", [2, 3])
-def test_pages_are_shared_between_all_processes(tmp_path: Path, monkeypatch, workers) -> None:  # type: ignore[no-untyped-def]
-    docs = write_docs(tmp_path, 3 * mkdocs_build.CHUNK)
-    record = tmp_path / "pids"
-    real = mkdocs_build._build_page
-
-    def build_page(page, *args, **kwargs):  # type: ignore[no-untyped-def]
-        with record.open("a", encoding="utf-8") as out:
-            out.write(f"{os.getpid()}\n")
-        time.sleep(0.01)  # long enough that the other processes get their share
-        return real(page, *args, **kwargs)
-
-    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)  # the fork inherits it
-    build(tmp_path, docs, workers=workers)
-    pids = record.read_text(encoding="utf-8").split()
-    assert len(pids) == 3 * mkdocs_build.CHUNK + 1  # every page once (index.md included)
-    assert len(set(pids)) == workers
-    assert (tmp_path / "site" / "hal" / "h047" / "index.html").is_file()
-
-
-@pytest.mark.parametrize("workers", [2, 3])
-def test_a_failure_in_another_process_is_reported(tmp_path: Path, monkeypatch, workers) -> None:  # type: ignore[no-untyped-def]
-    docs = write_docs(tmp_path, 3 * mkdocs_build.CHUNK)
-    parent = os.getpid()
-    real = mkdocs_build._build_page
-
-    def build_page(page, *args, **kwargs):  # type: ignore[no-untyped-def]
-        time.sleep(0.01)
-        if os.getpid() != parent:
-            raise RuntimeError("templat rusak")
-        return real(page, *args, **kwargs)
-
-    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
-    with pytest.raises(MkDocsFailed) as failed:
-        build(tmp_path, docs, workers=workers)
-    assert "RuntimeError: templat rusak" in failed.value.messages[-1]
-
-
-def test_a_failure_in_this_process_stops_the_others(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    pages = 6 * mkdocs_build.CHUNK
-    docs = write_docs(tmp_path, pages)
-    record = tmp_path / "pids"
-    parent = os.getpid()
-
-    def build_page(page, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if os.getpid() == parent:
-            raise RuntimeError("templat rusak")
-        with record.open("a", encoding="utf-8") as out:
-            out.write(f"{os.getpid()}\n")
-        time.sleep(0.05)  # all the pages would take the others 2.4 s each
-
-    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
-    with pytest.raises(RuntimeError, match="templat rusak"):
-        build(tmp_path, docs, workers=3)
-    built = record.read_text(encoding="utf-8").split() if record.exists() else []
-    assert len(built) < pages // 2  # stopped, not left to build every page
+        build(tmp_path, docs)
+    assert any("tidak-ada.md" in message for message in failed.value.messages)
 
 
 def test_compiled_templates_are_reused_by_the_next_build(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

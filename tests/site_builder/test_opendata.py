@@ -66,8 +66,11 @@ def test_json_validates_against_schema_and_lists_every_run(catalog, tmp_path):
     assert first["poster_url"] == (
         "https://pelatihan.example.go.id/poster/blk-contoh/tata-boga/2027-1.html"
     )
-    assert (first["status"], first["status_label"]) == ("dibuka", "Dibuka")
-    assert (second["status"], second["status_label"]) == ("akan-dibuka", "Akan dibuka")
+    assert (first["status"], first["status_label"]) == ("dibuka", "Pendaftaran dibuka")
+    assert (second["status"], second["status_label"]) == (
+        "akan-dibuka",
+        "Pendaftaran segera dibuka",
+    )
     assert (first["start"], first["end"]) == ("2027-02-01", "2027-02-22")
     assert (first["venue_name"], first["village_name"]) == ("BLK Contoh Kota Tangerang", "Sukarasa")
     assert (second["venue_name"], second["village_name"]) == (

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from site_builder import urls
+
 from .conftest import BuiltSite
 from .pagequery import parse
 
@@ -27,7 +29,12 @@ def test_home_lists_open_and_soon_runs_and_every_kejuruan(built_site: BuiltSite)
     open_ids = [li.get("data-run-id") for li in lists[0].find_all("li", cls="run")]
     assert open_ids == ["blk-contoh/tata-boga/2027-1"]
     soon_ids = [li.get("data-run-id") for li in lists[1].find_all("li", cls="run")]
-    assert soon_ids == ["lpks-contoh/tata-rias/2027-1"]
+    # registration opening soon, nearest first
+    assert soon_ids == ["lpks-contoh/tata-rias/2027-1", "blk-contoh/tata-boga/2027-2"]
+    soon_note = lists[1].find_all("li", cls="run")[0].find("span", cls="run-item__note").text
+    assert soon_note == "Pendaftaran dibuka Selasa, 1 Desember 2026"
+    dates = lists[1].find_all("li", cls="run")[0].find("span", cls="run-item__dates").text
+    assert dates == "Pelatihan 11–22 Januari 2027"
     first = lists[0].find("a", cls="run-item__title")
     assert first.get("href") == "kursus/blk-contoh/tata-boga/#angkatan-2027-1"
     cards = [li.text for li in home.find("ul", cls="kejuruan-grid").find_all("li")]
@@ -68,7 +75,7 @@ def test_kejuruan_pages(built_site: BuiltSite) -> None:
     assert page.find("h1").text == "Tata Boga"
     card = page.find("li", cls="course-card")
     assert card.find("a").get("href") == "../../kursus/blk-contoh/tata-boga/"
-    assert card.find("span", cls="run-status").text == "Dibuka"
+    assert card.find("span", cls="run-status").text == "Pendaftaran dibuka"
     empty = parse(built_site.page("kejuruan/las/"))
     assert empty.find("p", cls="empty").text == "Belum ada pelatihan untuk kejuruan ini."
 
@@ -145,8 +152,12 @@ def test_sitemap_lists_every_course_and_center_page(built_site: BuiltSite) -> No
 def test_open_data_guide_is_a_page_linked_from_home_and_about(built_site: BuiltSite) -> None:
     page = parse(built_site.page("data-terbuka/"))
     assert page.find("h1").text == "Data terbuka"
-    files = {a.get("href") for a in page.find_all("table")[0].find_all("a")}
-    assert files == {"../katalog.json", "../katalog.csv", "../katalog.schema.json"}
+    files = [(a.text, a.get("href")) for a in page.find("p", cls="downloads").find_all("a")]
+    assert files == [
+        ("katalog.json", "../katalog.json"),
+        ("katalog.csv", "../katalog.csv"),
+        ("katalog.schema.json", "../katalog.schema.json"),
+    ]
     warning = page.find("div", cls="admonition")
     assert warning.find("p", cls="admonition-title").text == "Periksa example_data"
     headings = [h.text for h in page.find_all("h3")]
@@ -157,3 +168,50 @@ def test_open_data_guide_is_a_page_linked_from_home_and_about(built_site: BuiltS
     assert about.text == "panduan data terbuka"
     index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
     assert "data-terbuka/" in {doc["location"] for doc in index["docs"]}
+
+
+def test_every_kecamatan_and_kelurahan_of_the_three_regions_has_a_page(
+    built_site: BuiltSite,
+) -> None:
+    regions = built_site.catalog.regions
+    districts = [d for r in ("3603", "3671", "3673") for d in regions.children(r)]
+    villages = [v for d in districts for v in regions.children(d.code)]
+    assert len(districts) == 48 and len(villages) > 400
+    for district in districts:
+        assert (built_site.site / urls.kecamatan(district) / "index.html").is_file(), district
+    for village in villages:
+        assert (built_site.site / urls.kelurahan(village) / "index.html").is_file(), village
+
+
+def test_a_kelurahan_page_lists_what_its_residents_may_join(built_site: BuiltSite) -> None:
+    """Tata Boga is only for KTP addresses in Kota Tangerang; the other two are for anyone."""
+    page = parse(built_site.page("kelurahan/3671011001-sukarasa/"))
+    assert page.find("h1").text == "Kelurahan Sukarasa"
+    headings = [h.text for h in page.find_all("h2")]
+    assert headings[:2] == ["Khusus warga wilayah ini", "Terbuka untuk warga dari mana saja"]
+    lists = page.find_all("ul", cls="course-list")
+    assert [a.text for a in lists[0].find_all("a", cls="course-card__title")] == [
+        "Tata Boga & Kue *Rumahan*"
+    ]
+    # open registration first, then the one opening soon, then the closed one
+    assert [a.text for a in lists[1].find_all("a", cls="course-card__title")] == [
+        "Tata Rias Pengantin",
+        "Menjahit Busana",
+    ]
+    card = lists[0].find("li", cls="course-card")
+    assert card.find("span", cls="run-status").text == "Pendaftaran dibuka"
+    assert card.find("span", cls="run-item__note").text == (
+        "Daftar paling lambat Jumat, 22 Januari 2027"
+    )
+    # In Kabupaten Tangerang, with no center in the kecamatan: the open courses only.
+    desa = parse(built_site.page("kelurahan/3603012003-cangkudu/"))
+    assert desa.find("h1").text == "Desa Cangkudu"
+    empty = desa.find("p", cls="empty").text
+    assert empty == "Belum ada pelatihan khusus untuk warga wilayah ini."
+    titles = [a.text for a in desa.find_all("a", cls="course-card__title")]
+    assert titles == ["Tata Rias Pengantin", "Menjahit Busana"]
+    kecamatan = parse(built_site.page("kecamatan/360301-balaraja/"))
+    villages = {
+        a.text: a.get("href") for a in kecamatan.find("ul", cls="village-list").find_all("a")
+    }
+    assert villages["Desa Cangkudu"] == "../../kelurahan/3603012003-cangkudu/"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from catalog.regions import Region
 from site_builder import urls
-from site_builder.html import SLOT, PageText, front_matter, md_escape
+from site_builder.source import SPLIT, front_matter, markdown, md_escape
 from site_builder.stats import StatsError, load_stats
 
 
@@ -81,12 +81,16 @@ def test_front_matter_is_yaml_even_for_awkward_text() -> None:
     }
 
 
-def test_page_text_merges_adjacent_slots() -> None:
-    page = PageText(title="T").md("# T").html("<p>a</p>").html("<p>b</p>").md("## U").html("c")
-    text = page.render()
-    assert text.count(SLOT) == 2
-    meta = yaml.safe_load(text.split("---")[1])
-    assert meta["slots"] == ["<p>a</p><p>b</p>", "c"]
+def test_markdown_templates_escape_every_value() -> None:
+    text = markdown("kejuruan.md", name="Tata *Boga* <b>", description="1. Bukan daftar")
+    assert text.startswith("# Tata \\*Boga\\* &lt;b&gt; {#judul}\n")
+    assert "1\\. Bukan daftar" in text
+
+
+def test_split_marks_where_a_theme_template_adds_its_part() -> None:
+    text = markdown("calendar.md", months=[{"name": "Mei 2027", "anchor": "bulan-2027-05"}])
+    assert text.count(SPLIT) == 1
+    assert "## Mei 2027 {#bulan-2027-05}" in text
 
 
 def write(tmp_path: Path, data: object) -> Path:

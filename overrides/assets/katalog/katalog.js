@@ -38,12 +38,18 @@ if (typeof window.ResizeObserver === "undefined") {
 
 (function () {
   "use strict";
-  var LABELS = {
-    "akan-dibuka": "Akan dibuka",
-    "dibuka": "Dibuka",
-    "ditutup": "Ditutup",
-    "selesai": "Selesai"
-  };
+  /* The badges' words, as catalog/status.py has them: overrides/main.html writes them into a
+     meta element, read in start() (this file loads before that element). */
+  var LABELS = {};
+
+  function readLabels() {
+    try {
+      var meta = document.querySelector('meta[name="katalog-status-labels"]');
+      return JSON.parse(meta.getAttribute("content")) || {};
+    } catch (err) {
+      return {};
+    }
+  }
 
   /* Today's date in Jakarta (UTC+7, no daylight saving) as YYYY-MM-DD. */
   function todayWib() {
@@ -117,6 +123,7 @@ if (typeof window.ResizeObserver === "undefined") {
   }
 
   function start() {
+    LABELS = readLabels();
     var today = todayWib();
     var runs = document.querySelectorAll(".run[data-run-id]");
     for (var i = 0; i < runs.length; i++) setStatus(runs[i], statusOn(runs[i], today));
