@@ -29,6 +29,7 @@ from site_builder import generate, ical, opendata, opendata_page, poster
 from site_builder.cache import BuildCache
 from site_builder.context import SiteContext
 from site_builder.mkdocs_run import run_mkdocs
+from site_builder.results import load_results
 from site_builder.stats import Stats, load_stats
 from site_builder.writer import FileWriter
 
@@ -58,6 +59,7 @@ class BuildOptions:
     base_url: str = ""
     form_url: str = ""
     stats_file: Path | None = None
+    results_file: Path | None = None
     config_file: Path | None = None  # mkdocs.yml; default ./mkdocs.yml, else the packaged one
     cache_dir: Path | None = None  # QR codes, calendar events, templates of earlier builds
     keep_docs: Path | None = None  # also copy the generated Markdown here (for debugging)
@@ -129,6 +131,7 @@ def build_site(
         raise DataError(result.problems)
     catalog: Catalog = result.catalog
     stats: Stats | None = load_stats(options.stats_file) if options.stats_file else None
+    results = load_results(options.results_file) if options.results_file else None
     out = options.out
     check_out_dir(out)
     config_file = find_config(options.config_file)
@@ -139,7 +142,9 @@ def build_site(
     day = today or today_wib()
     base_url = normalise_base_url(options.base_url)
     form_url = options.form_url.strip().rstrip("/")
-    ctx = SiteContext(catalog, day, base_url=base_url, form_url=form_url, stats=stats)
+    ctx = SiteContext(
+        catalog, day, base_url=base_url, form_url=form_url, stats=stats, results=results
+    )
     cache = BuildCache.open(options.cache_dir)  # before the fork: both processes read it
     seconds["load"] = time.perf_counter() - started
 

@@ -9,6 +9,7 @@ import click
 
 from catalog import cli_language
 from site_builder.build import BuildError, BuildOptions, DataError, build_site
+from site_builder.results import ResultsError
 from site_builder.stats import StatsError
 
 cli_language.install()  # click's own messages in Indonesian
@@ -55,6 +56,14 @@ def _progress(message: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Berkas JSON jumlah pendaftar per angkatan dari layanan formulir (tanpa data pribadi).",
+)
+@click.option(
+    "--results",
+    "results_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Berkas pengumuman hasil seleksi dari 'katalog queue publish' (nomor pendaftaran dan "
+    "nama tersamar saja): halaman Pengumuman per angkatan.",
 )
 @click.option(
     "--today",
@@ -107,6 +116,7 @@ def build(
     base_url: str,
     form_url: str,
     stats_file: Path | None,
+    results_file: Path | None,
     today: object,
     config_file: Path | None,
     cache_dir: Path,
@@ -123,6 +133,7 @@ def build(
         base_url=base_url,
         form_url=form_url,
         stats_file=stats_file,
+        results_file=results_file,
         config_file=config_file,
         cache_dir=None if no_cache else cache_dir,
         keep_docs=keep_docs,
@@ -140,7 +151,7 @@ def build(
             err=True,
         )
         sys.exit(1)
-    except (BuildError, StatsError) as exc:
+    except (BuildError, StatsError, ResultsError) as exc:
         click.echo(str(exc), err=True)
         click.echo(f"Situs tidak dibangun; situs lama di {out} tidak diubah.", err=True)
         sys.exit(1)

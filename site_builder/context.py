@@ -15,6 +15,7 @@ from catalog.catalog import Catalog, CourseRef, RunRef
 from catalog.regions import Region
 from catalog.status import RunStatus, run_status
 from site_builder import urls
+from site_builder.results import Results, RunResults
 from site_builder.stats import RunCounts, Stats
 
 # The regions the catalogue serves: every kecamatan and kelurahan/desa in them has a page.
@@ -34,6 +35,7 @@ class SiteContext:
     base_url: str = ""  # absolute site URL ending in "/", or "" when unknown
     form_url: str = ""  # form service root without trailing "/"; "" = same host as the site
     stats: Stats | None = None
+    results: Results | None = None  # selection results to announce (``--results``)
     _status: dict[str, RunStatus] = field(default_factory=dict, repr=False)
 
     def status(self, ref: RunRef) -> RunStatus:
@@ -44,6 +46,15 @@ class SiteContext:
 
     def counts(self, ref: RunRef) -> RunCounts | None:
         return self.stats.runs.get(ref.public_id) if self.stats else None
+
+    def results_of(self, ref: RunRef) -> RunResults | None:
+        return self.results.runs.get(ref.public_id) if self.results else None
+
+    @cached_property
+    def announced(self) -> list[RunRef]:
+        """Runs of the catalog with published selection results, newest start first."""
+        refs = [ref for ref in self.run_refs if self.results_of(ref) is not None]
+        return sorted(refs, key=lambda r: (r.run.start, r.public_id), reverse=True)
 
     def absolute(self, url: str) -> str:
         """The public address of a site-relative URL (relative when no base URL is known)."""

@@ -66,6 +66,9 @@ def run_row(ctx: SiteContext, ref: RunRef, page_url: str) -> Data:
         else "",
         "ics": urls.relative(page_url, ical.run_ics_path(ref)) if current else "",
         "poster": urls.relative(page_url, poster.poster_path(ref)) if current else "",
+        "announcement": urls.relative(page_url, urls.announcement(ref))
+        if ctx.results_of(ref) is not None
+        else "",
     }
 
 
@@ -134,6 +137,7 @@ def context(ctx: SiteContext, ref: CourseRef) -> Data:
         "places": _places(ctx, runs),
         "center": {"name": center.name, "url": urls.relative(url, urls.center(center.id))},
         "contact": contact(ctx, center),
+        "status_url": urls.status_page(ctx.form_url),
         "kecamatan": [
             {"name": d.name, "url": urls.relative(url, ctx.kecamatan_url(d.code))}
             for d in districts

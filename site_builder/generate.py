@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder import about_page, center_page, course_page, listing_pages, opendata_page, urls
+from site_builder import (
+    about_page,
+    announcement_page,
+    center_page,
+    course_page,
+    listing_pages,
+    opendata_page,
+    urls,
+)
 from site_builder.context import SiteContext
 
 
@@ -38,6 +46,10 @@ def render_pages(ctx: SiteContext, part: int = 0, parts: int = 1) -> dict[str, s
             )
         for code in ctx.villages:
             pages[urls.source_path(ctx.village_url(code))] = listing_pages.kelurahan_page(ctx, code)
+        if ctx.results is not None:
+            pages[urls.source_path(urls.ANNOUNCEMENTS)] = announcement_page.index(ctx)
+            for ref in ctx.announced:
+                pages[urls.source_path(urls.announcement(ref))] = announcement_page.render(ctx, ref)
         for center_id in ctx.catalog.centers:
             pages[urls.source_path(urls.center(center_id))] = center_page.render(ctx, center_id)
     for ref in ctx.course_refs[part::parts]:

@@ -16,6 +16,8 @@ sites, so an id change in the data is the only thing that may move a page.
     /katalog.json, /katalog.csv         open data (site_builder.opendata)
     /kalender/<center>/<course>/<run>.ics, /kalender/semua.ics   (site_builder.ical)
     /poster/<center>/<course>/<run>.html                         (site_builder.poster)
+    /pengumuman/                        selection results published (``katalog build --results``)
+    /pengumuman/<center>/<course>/<run>/   one run's announcement, printable for a notice board
 
 URLs here are site-relative paths without a leading slash ("kursus/a/b/"); pages link to each
 other with :func:`relative`, so the site works under any base path (e.g. GitHub Pages).
@@ -36,6 +38,7 @@ KECAMATAN_INDEX = "kecamatan/"
 CALENDAR = "kalender/"
 ABOUT = "tentang/"
 OPEN_DATA = "data-terbuka/"
+ANNOUNCEMENTS = "pengumuman/"
 
 
 def course(ref: CourseRef) -> str:
@@ -73,6 +76,15 @@ def run_anchor(ref: RunRef) -> str:
 
 def run(ref: RunRef) -> str:
     return f"{course(ref.course_ref)}#{run_anchor(ref)}"
+
+
+def announcement(ref: RunRef) -> str:
+    return f"{ANNOUNCEMENTS}{ref.public_id}/"
+
+
+def status_page(form_url: str) -> str:
+    """The form service's page where applicants read their own status."""
+    return f"{form_url}/daftar/status"
 
 
 def register(form_url: str, ref: RunRef) -> str:

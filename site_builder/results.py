@@ -1,0 +1,142 @@
+"""Selection results from ``katalog queue publish`` (``katalog build --results FILE``).
+
+The file is public and holds registration numbers, masked names and counts only (its format is
+documented in :mod:`form_service.staff.publish`). It is read and checked here before anything is
+built: a name that is not masked, or any field that could hold personal data, stops the build
+with a message naming the file, so a wrong file never reaches the site.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+FORMAT = "katalog-pengumuman"
+VERSIONS = (1,)
+COUNT_KEYS = ("applicants", "invited", "accepted", "reserve")
+_NUMBER_RE = re.compile(r"KP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
+_MASKED_RE = re.compile(r"[^\W\d_]\**(?: [^\W\d_]\**)*")  # "S*** C*****"
+_ENTRY_KEYS = {"number", "name", "rank"}
+
+
+class ResultsError(Exception):
+    """The results file cannot be used; ``problems`` say what to fix (Indonesian)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Listed:
+    number: str
+    name: str | None  # masked; None when the applicant did not agree to be named
+    rank: int | None = None
+
+
+@dataclass(frozen=True)
+class RunResults:
+    run_id: str
+    counts: dict[str, int]  # COUNT_KEYS
+    accepted: tuple[Listed, ...]
+    reserve: tuple[Listed, ...]
+
+
+@dataclass(frozen=True)
+class Results:
+    generated_at: datetime
+    runs: dict[str, RunResults]
+
+
+def load_results(path: Path) -> Results:
+    """Read and check the whole file; :class:`ResultsError` lists every problem."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ResultsError(
+            [f"{path}: berkas pengumuman tidak dapat dibaca ({exc.strerror})."]
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ResultsError(
+            [
+                f"{path}: berkas pengumuman bukan JSON yang benar. Buat ulang dengan 'katalog queue publish'."
+            ]
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ResultsError(
+            [f"{path}: ini bukan berkas pengumuman dari 'katalog queue publish' (format {FORMAT})."]
+        )
+    problems: list[str] = []
+    if data.get("version") not in VERSIONS:
+        problems.append(
+            f"{path}: versi berkas {data.get('version')!r} tidak dikenal; perbarui katalog."
+        )
+    try:
+        generated_at = datetime.fromisoformat(str(data.get("generated_at")))
+    except ValueError:
+        problems.append(f"{path}: 'generated_at' harus waktu seperti 2027-01-26T03:00:00Z.")
+        generated_at = datetime.min
+    runs: dict[str, RunResults] = {}
+    raw_runs = data.get("runs")
+    if not isinstance(raw_runs, list):
+        problems.append(f"{path}: 'runs' harus daftar angkatan.")
+        raw_runs = []
+    for i, raw in enumerate(raw_runs, start=1):
+        where = f"{path}: angkatan ke-{i}"
+        if not isinstance(raw, dict) or not isinstance(raw.get("run_id"), str):
+            problems.append(f"{where}: tidak ada 'run_id'.")
+            continue
+        run_id = raw["run_id"]
+        where = f"{path}: angkatan {run_id}"
+        counts = raw.get("counts") if isinstance(raw.get("counts"), dict) else {}
+        clean_counts = {}
+        for key in COUNT_KEYS:
+            value = counts.get(key)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                problems.append(f"{where}: jumlah '{key}' harus bilangan bulat 0 atau lebih.")
+                value = 0
+            clean_counts[key] = value
+        lists = {}
+        for key in ("accepted", "reserve"):
+            entries = raw.get(key, [])
+            if not isinstance(entries, list):
+                problems.append(f"{where}: '{key}' harus daftar.")
+                entries = []
+            lists[key] = tuple(_listed(entry, f"{where}, {key} ke-{n}", problems)
+                               for n, entry in enumerate(entries, start=1))  # fmt: skip
+        runs[run_id] = RunResults(run_id, clean_counts, lists["accepted"], lists["reserve"])
+    if problems:
+        raise ResultsError(problems)
+    return Results(generated_at, runs)
+
+
+def _listed(entry: object, where: str, problems: list[str]) -> Listed:
+    if not isinstance(entry, dict):
+        problems.append(f"{where}: harus berisi nomor pendaftaran.")
+        return Listed("", None)
+    unknown = sorted(set(entry) - _ENTRY_KEYS)
+    if unknown:
+        # A NIK, a phone or a full name must never reach the site: refuse the whole file.
+        problems.append(
+            f"{where}: kolom {', '.join(unknown)} tidak boleh ada di pengumuman (hanya nomor "
+            "pendaftaran, nama tersamar dan urutan). Buat ulang dengan 'katalog queue publish'."
+        )
+    number = entry.get("number")
+    if not isinstance(number, str) or not _NUMBER_RE.fullmatch(number):
+        problems.append(f"{where}: nomor pendaftaran tidak sah.")
+        number = ""
+    name = entry.get("name")
+    if name is not None and not (isinstance(name, str) and _MASKED_RE.fullmatch(name)):
+        problems.append(
+            f"{where}: nama tidak tersamar (harus seperti S*** C*****). Nama lengkap tidak boleh "
+            "diumumkan; buat ulang dengan 'katalog queue publish'."
+        )
+        name = None
+    rank = entry.get("rank")
+    if rank is not None and (not isinstance(rank, int) or isinstance(rank, bool) or rank < 1):
+        problems.append(f"{where}: urutan cadangan harus bilangan bulat 1 atau lebih.")
+        rank = None
+    return Listed(number, name, rank)
