@@ -502,9 +502,23 @@ def _echo_link(registration, catalog, options) -> None:  # type: ignore[no-untyp
         click.echo("Nomor WhatsApp pendaftar ini tidak bisa dipakai; hubungi lewat telepon.")
 
 
+def _followup_word(word: str):  # type: ignore[no-untyped-def]
+    from registrations.outcomes import followup_choices, followup_suggestion, parse_followup
+
+    answer = parse_followup(word)
+    if answer is None:
+        close = followup_suggestion(word)
+        hint = f" Maksud Anda \u201c{close}\u201d?" if close else ""
+        raise StaffError(
+            f"jawaban tindak lanjut \u201c{word}\u201d tidak dikenal.{hint} Tulis salah satu: "
+            f"{followup_choices()} (kata yang berspasi diberi tanda kutip)."
+        )
+    return answer
+
+
 @queue.command("set")
 @click.argument("registration_id", metavar="NOMOR")
-@click.argument("status_word", metavar="STATUS")
+@click.argument("status_word", metavar="[STATUS]", required=False)
 @click.option(
     "--reason",
     metavar="ALASAN",
@@ -517,6 +531,26 @@ def _echo_link(registration, catalog, options) -> None:  # type: ignore[no-untyp
     help='Urutan cadangan (1 = cadangan pertama); wajib untuk "Cadangan".',
 )
 @click.option("--note", metavar="CATATAN", help="Catatan petugas untuk perubahan ini.")
+@click.option(
+    "--starter-package/--no-starter-package",
+    "starter_package",
+    default=None,
+    help='Catat bahwa peserta menerima paket usaha (hanya untuk "Lulus" atau '
+    '"Bersertifikat"); --no-starter-package membatalkannya (tulis --reason).',
+)
+@click.option(
+    "--followup",
+    "followup_word",
+    metavar="JAWABAN",
+    help='Jawaban tindak lanjut: "Bekerja", "Berwirausaha", "Belum bekerja" atau "Tidak '
+    'dapat dihubungi". Wajib bersama --month.',
+)
+@click.option(
+    "--month",
+    type=click.Choice(["3", "6"]),
+    metavar="3|6",
+    help="Bulan tindak lanjut setelah angkatan selesai: 3 atau 6.",
+)
 @by_option
 @message_options
 @queue_option
@@ -524,10 +558,13 @@ def _echo_link(registration, catalog, options) -> None:  # type: ignore[no-untyp
 @_guard_io
 def set_status(
     registration_id: str,
-    status_word: str,
+    status_word: str | None,
     reason: str | None,
     rank: int | None,
     note: str | None,
+    starter_package: bool | None,
+    followup_word: str | None,
+    month: str | None,
     by: str | None,
     selection_date: datetime | None,
     selection_time: str | None,
@@ -537,17 +574,38 @@ def set_status(
     database_url: str | None,
     data_dir: Path,
 ) -> None:
-    """Ubah status satu pendaftaran, misalnya saat pendaftar mengundurkan diri lewat telepon.
+    """Ubah status satu pendaftaran, misalnya saat pendaftar mengundurkan diri lewat telepon;
+    atau catat paket usaha dan tindak lanjut satu peserta.
 
     STATUS boleh ditulis seperti di Excel ("Diterima", "Tidak diterima", "Mengundurkan diri",
-    ...) atau kodenya (accepted, rejected, withdrawn, ...). Setelah tercatat, tautan Kirim
-    WhatsApp dengan pesan untuk status barunya dicetak."""
+    ...) atau kodenya (accepted, rejected, withdrawn, ...). Setelah perubahan status tercatat,
+    tautan Kirim WhatsApp dengan pesan untuk status barunya dicetak.
+
+    Tanpa STATUS, statusnya tetap: katalog queue set NOMOR --starter-package, atau katalog
+    queue set NOMOR --followup "Belum bekerja" --month 6. Jawaban yang sama tidak dicatat dua
+    kali."""
     from form_service.staff.show import normalise_id
+    from registrations.outcomes import (
+        followup_problem,
+        starter_problem,
+        too_early_problem,
+    )
     from registrations.status import NEEDS_REASON, Status, transition_problem
     from registrations.store import Change, ChangeRefused
 
     wanted = normalise_id(registration_id)
-    status = _status_word(status_word)
+    status = _status_word(status_word) if status_word is not None else None
+    answer = _followup_word(followup_word) if followup_word is not None else None
+    if (answer is None) != (month is None):
+        raise StaffError(
+            "--followup dan --month dipakai bersama, misalnya: --followup Bekerja --month 3."
+        )
+    months = int(month) if month is not None else None
+    if status is None and starter_package is None and answer is None:
+        raise StaffError(
+            'tulis STATUS yang baru (misalnya "Lulus"), atau --starter-package, atau '
+            "--followup JAWABAN --month 3|6."
+        )
     who = _by(by)
     reason = " ".join((reason or "").split()) or None
     note = " ".join((note or "").split()) or None
@@ -564,17 +622,41 @@ def set_status(
         raise StaffError(
             f"nomor pendaftaran {wanted} tidak ada di antrean {_where(queue_path, database_url)}."
         )
-    if status == registration.status and rank == registration.reserve_rank:
-        click.echo(f"Tidak ada perubahan: {wanted} sudah berstatus \u201c{status.label}\u201d.")
+    target = status if status is not None else registration.status
+    moves = status is not None and not (
+        status == registration.status and rank == registration.reserve_rank
+    )
+    outcome = registration.outcome
+    gives = starter_package is not None and starter_package != outcome.starter_package
+    answers = answer is not None and outcome.followup(months or 0) != answer
+    if not (moves or gives or answers):
+        said = [f"berstatus \u201c{target.label}\u201d"] if status is not None else []
+        if starter_package is not None:
+            said.append("paket usaha " + ("sudah tercatat" if starter_package else "tidak ada"))
+        if answer is not None:
+            said.append(f"tindak lanjut {months} bulan \u201c{answer.label}\u201d")
+        click.echo(f"Tidak ada perubahan: {wanted} sudah {', '.join(said)}.")
         return
-    if status in NEEDS_REASON and not reason:
-        raise StaffError(
-            f'status "{status.label}" perlu alasan: tambahkan --reason "..." (pendaftar '
-            "membaca alasan ini)."
-        )
-    problem = transition_problem(registration.status, status, reason)
-    if problem is not None:
-        raise StaffError(f"{wanted}: {problem}")
+    if moves:
+        if status in NEEDS_REASON and not reason:
+            raise StaffError(
+                f'status "{target.label}" perlu alasan: tambahkan --reason "..." (pendaftar '
+                "membaca alasan ini)."
+            )
+        problem = transition_problem(registration.status, target, reason)
+        if problem is not None:
+            raise StaffError(f"{wanted}: {problem}")
+    if gives:
+        problem = starter_problem(target, bool(starter_package))
+        if problem is not None:
+            raise StaffError(f"{wanted}: {problem}")
+    if answers and months is not None:
+        problem = followup_problem(target, months)
+        ref = catalog.find_run(registration.run_id)
+        if problem is None and ref is not None:
+            problem = too_early_problem(ref.end, months, _today())
+        if problem is not None:
+            raise StaffError(f"{wanted}: {problem}")
     if rank is not None:
         other = _rank_taken(store, registration, rank)
         if other is not None:
@@ -582,20 +664,36 @@ def set_status(
                 f"urutan cadangan {rank} sudah dipakai {other.id} di angkatan ini. Pilih "
                 "urutan lain."
             )
-    change = Change(wanted, status, who, reason, rank, note, run_id=registration.run_id)
+    change = Change(
+        wanted,
+        status,
+        who,
+        reason,
+        rank,
+        note,
+        run_id=registration.run_id,
+        starter_package=starter_package if gives else None,
+        followup_month=months if answers else None,
+        followup=answer if answers else None,
+    )
     try:
         store.record([change], now=now_utc())
     except ChangeRefused as refused:
         raise StaffError("; ".join(message for _rid, message in refused.problems)) from None
     updated = store.get(wanted) or registration
-    click.echo(
-        f"Tercatat: {wanted} \u201c{registration.status.label}\u201d \u2192 "
-        f"\u201c{status.label}\u201d oleh {who}."
-    )
-    options = _message_options(
-        selection_date, selection_time, selection_place, reregistration_deadline
-    )
-    _echo_link(updated, catalog, options)
+    done = []
+    if moves:
+        done.append(f"\u201c{registration.status.label}\u201d \u2192 \u201c{target.label}\u201d")
+    if gives:
+        done.append("paket usaha " + ("diberikan" if starter_package else "dibatalkan"))
+    if answers and answer is not None:
+        done.append(f"tindak lanjut {months} bulan \u201c{answer.label}\u201d")
+    click.echo(f"Tercatat: {wanted} {'; '.join(done)} oleh {who}.")
+    if moves:
+        options = _message_options(
+            selection_date, selection_time, selection_place, reregistration_deadline
+        )
+        _echo_link(updated, catalog, options)
 
 
 @queue.command()

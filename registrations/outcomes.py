@@ -19,12 +19,15 @@ The current value of each is the last event that says something about it
 
 from __future__ import annotations
 
+import calendar
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from catalog.dates import format_date_long
 from registrations.status import Status
 
 if TYPE_CHECKING:
@@ -137,3 +140,24 @@ def followup_problem(status: Status, month: int) -> str | None:
             f"\u201cBersertifikat\u201d, bukan \u201c{status.label}\u201d."
         )
     return None
+
+
+def followup_due(run_end: date, month: int) -> date:
+    """The day a follow-up becomes due: ``month`` calendar months after the run's last day
+    (31 August + 6 months = 28 or 29 February)."""
+    total = run_end.month - 1 + month
+    year, month_index = run_end.year + total // 12, total % 12 + 1
+    day = min(run_end.day, calendar.monthrange(year, month_index)[1])
+    return date(year, month_index, day)
+
+
+def too_early_problem(run_end: date, month: int, today: date) -> str | None:
+    """Why a follow-up answer for ``month`` cannot be true yet (the run ended too recently)."""
+    due = followup_due(run_end, month)
+    if today >= due:
+        return None
+    return (
+        f"tindak lanjut {month} bulan baru bisa dicatat mulai {format_date_long(due)} "
+        f"({month} bulan setelah angkatan selesai {format_date_long(run_end)}). Periksa "
+        "bulannya (3 atau 6)."
+    )
