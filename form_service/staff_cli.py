@@ -408,12 +408,19 @@ def _counts_text(counter) -> str:  # type: ignore[no-untyped-def]
     "--dry-run", is_flag=True, help="Hanya periksa dan hitung perubahan; antrean tidak diubah."
 )
 @queue_option
+@data_option
 @_guard_io
 def import_(
-    file: Path, by: str | None, dry_run: bool, queue_path: Path, database_url: str | None
+    file: Path,
+    by: str | None,
+    dry_run: bool,
+    queue_path: Path,
+    database_url: str | None,
+    data_dir: Path,
 ) -> None:
-    """Baca hasil seleksi dari berkas Excel hasil 'katalog queue export' (kolom Hasil, Alasan,
-    Urutan cadangan, Catatan) dan catat ke antrean.
+    """Baca hasil seleksi dan hasil pelatihan dari berkas Excel hasil 'katalog queue export'
+    (kolom Hasil, Alasan, Urutan cadangan, Catatan, Paket usaha, Tindak lanjut 3 bulan,
+    Tindak lanjut 6 bulan) dan catat ke antrean.
 
     Setiap baris diperiksa dulu; setiap masalah disebut sebagai BERKAS:Lembar!baris. Bila ada
     satu saja masalah, tidak ada yang dicatat. Mengimpor berkas yang sama dua kali tidak
@@ -424,7 +431,10 @@ def import_(
     who = _by(by)
     store = _store(queue_path, database_url)
     try:
-        plan = plan_import(file, store, who, label=str(file))
+        # The catalog (run end dates) lets follow-ups be checked against their month; an
+        # import without the data folder still works, without that check.
+        catalog = _catalog(data_dir) if data_dir.is_dir() else None
+        plan = plan_import(file, store, who, label=str(file), catalog=catalog, today=_today())
     except UnreadableWorkbook as error:
         raise StaffError(error.message) from None
     for notice in plan.notices:
@@ -436,7 +446,9 @@ def import_(
             f"{len(plan.problems)} masalah di {file}; tidak ada yang dicatat. Perbaiki "
             "barisnya lalu jalankan lagi."
         )
-    counts = _counts_text(plan.per_status())
+    counts = ", ".join(
+        part for part in (_counts_text(plan.per_status()), plan.outcome_text()) if part
+    )
     if dry_run:
         if plan.planned:
             click.echo(
