@@ -92,7 +92,8 @@ def run_option(help_text: str):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def queue() -> None:
     """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, catat hasil
-    seleksi (impor dari Excel, ubah satu pendaftaran, naikkan cadangan), tulis pengumuman,
+    seleksi dan hasil pelatihan (impor dari Excel, ubah satu pendaftaran, naikkan cadangan),
+    daftar tindak lanjut alumni, tulis pengumuman,
     periksa berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""
 
 
@@ -820,6 +821,81 @@ def promote(
     for r in offered:
         click.echo(f"{r.id} (cadangan {r.reserve_rank}):")
         _echo_link(store.get(r.id) or r, catalog, options)
+
+
+@queue.command()
+@click.argument("run_id", metavar="ANGKATAN")
+@click.option(
+    "--month",
+    type=click.Choice(["3", "6"]),
+    metavar="3|6",
+    help="Tindak lanjut bulan ke-3 atau ke-6 setelah angkatan selesai. Bawaan: yang terakhir "
+    "jatuh tempo (6 bila sudah lewat 6 bulan, selain itu 3).",
+)
+@queue_option
+@data_option
+@_guard_io
+def followup(
+    run_id: str, month: str | None, queue_path: Path, database_url: str | None, data_dir: Path
+) -> None:
+    """Daftar alumni yang perlu ditanya kabarnya 3 atau 6 bulan setelah angkatan selesai, masing-
+    masing dengan tautan Kirim WhatsApp berisi pertanyaannya.
+
+    Yang masuk daftar: peserta "Lulus" atau "Bersertifikat" yang belum punya jawaban untuk bulan
+    itu. Peserta "Tidak lulus" tidak ditanya: angka yang diumumkan adalah "dari yang lulus,
+    berapa yang bekerja atau berwirausaha". Catat jawabannya dengan katalog queue set NOMOR
+    --followup JAWABAN --month 3|6, atau lewat kolom Tindak lanjut di Excel lalu impor."""
+    from catalog.dates import format_date_long
+    from form_service.staff.common import phone_local
+    from registrations.messages import RunDetails, followup_message, whatsapp_url
+    from registrations.outcomes import COMPLETED, FOLLOWUP_MONTHS, followup_due
+
+    catalog = _catalog(data_dir)
+    ref = catalog.find_run(run_id)
+    if ref is None:
+        raise StaffError(
+            f"angkatan {run_id} tidak ada di katalog, jadi tanggal selesainya tidak diketahui. "
+            "Tulis id lengkap seperti disnaker-kota-tangerang/tata-boga/2027-1."
+        )
+    today = _today()
+    end = ref.end
+    if month is not None:
+        months = int(month)
+    else:
+        due_months = [m for m in FOLLOWUP_MONTHS if followup_due(end, m) <= today]
+        months = due_months[-1] if due_months else FOLLOWUP_MONTHS[0]
+    due = followup_due(end, months)
+    if due > today:
+        raise StaffError(
+            f"tindak lanjut {months} bulan angkatan {run_id} baru jatuh tempo "
+            f"{format_date_long(due)} (angkatan selesai {format_date_long(end)}). Belum ada "
+            "yang perlu ditanya."
+        )
+    store = _store(queue_path, database_url)
+    alumni = [r for r in store.registrations(run_id) if r.status in COMPLETED]
+    waiting = [r for r in alumni if r.outcome.followup(months) is None]
+    click.echo(
+        f"Tindak lanjut {months} bulan angkatan {run_id} (selesai {format_date_long(end)}, "
+        f"jatuh tempo {format_date_long(due)}): {len(waiting)} dari {len(alumni)} alumni "
+        "belum dijawab."
+    )
+    details = RunDetails.of(ref, run_id)
+    for r in waiting:
+        a = r.applicant
+        text = followup_message(details, name=a.full_name, number=r.id, month=months)
+        url = whatsapp_url(a.phone.value, text)
+        click.echo(f"{r.id}  {a.full_name}  {phone_local(a.phone.value)}")
+        if url:
+            click.echo(f"  Kirim WhatsApp: {url}")
+        else:
+            click.echo("  Nomor WhatsApp tidak bisa dipakai; hubungi lewat telepon.")
+    if waiting:
+        click.echo(
+            f"Catat jawabannya: katalog queue set NOMOR --followup JAWABAN --month {months} "
+            '(JAWABAN: "Bekerja", "Berwirausaha", "Belum bekerja" atau "Tidak dapat '
+            f'dihubungi"), atau isi kolom "Tindak lanjut {months} bulan" di ekspor lalu impor. '
+            'Yang tidak menjawab setelah dihubungi: "Tidak dapat dihubungi".'
+        )
 
 
 @queue.command()
