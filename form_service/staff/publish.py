@@ -45,6 +45,7 @@ Format (JSON, UTF-8)::
   one hidden count, the smallest other non-zero count of that group is hidden too, so the
   hidden one cannot be found by subtraction; a group whose total is 1 to 4 has every non-zero
   count hidden. ``reserve`` is never hidden (the reserve list shows it). ``0`` is shown.
+  Since version 2 this is done together with ``outcomes`` (below).
 - ``accepted``: seat holders, by registration number; ``reserve``: by rank (reserves without a
   rank last, by number). ``name`` is the first letter of each word followed by one ``*`` per
   further letter ("Siti Contoh" -> "S*** C*****"), and is left out when the applicant did not
@@ -67,8 +68,10 @@ Format (JSON, UTF-8)::
   (all statuses = ``applicants``; seat holders = ``accepted``; ``attending`` = Mengikuti
   pelatihan + Lulus + Tidak lulus + Bersertifikat; ``completed`` = Lulus + Bersertifikat;
   ``certified`` = Bersertifikat; ``completed`` = the five follow-up counts), a set with
-  exactly one hidden count gets one more hidden (its smallest other non-zero count), until no
-  hidden count can be found by subtraction. ``applicants``, ``accepted`` and ``reserve`` are
+  exactly one hidden count gets one more hidden, until no hidden count can be found by
+  subtraction. The count hidden second is the one that protects the most such sums at once,
+  then the one in the fewest sums, then the smallest (ties by name): a run with 2 withdrawals
+  loses its rejected count rather than its completed count. ``applicants``, ``accepted`` and ``reserve`` are
   never hidden; ``0`` is shown. A run whose six months have not passed has every completer
   under ``no_answer``.
 """
@@ -149,6 +152,9 @@ def suppress(
             for cell in relation:
                 if counts[cell] and cell not in never:
                     shown[cell] = None
+    # A cell in fewer sums is hidden first (hiding it leaks through fewer other sums, so less
+    # is hidden in the end: a run with 2 withdrawals loses its rejected count, not "completed").
+    degree = {cell: sum(1 for r in relations if cell in r) for cell in counts}
     changed = True
     while changed:
         changed = False
@@ -159,7 +165,13 @@ def suppress(
                 c for c in relation if shown[c] is not None and counts[c] > 0 and c not in never
             ]
             if candidates:
-                shown[min(candidates, key=lambda c: (counts[c], c))] = None
+                lone = [r for r in relations if sum(1 for c in r if shown[c] is None) == 1]
+
+                def cost(cell: str, lone: list[list[str]] = lone) -> tuple[int, int, int, str]:
+                    mends = sum(1 for r in lone if cell in r)  # sums it protects at once
+                    return (-mends, degree[cell], counts[cell], cell)
+
+                shown[min(candidates, key=cost)] = None
                 changed = True
     return shown
 
