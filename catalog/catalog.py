@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from catalog.models import Agency, Center, Course, Dataset, Kejuruan, Run
+from catalog.models import Agency, Center, Course, Dataset, Kejuruan, Programme, Run
 from catalog.regions import Regions
 
 
@@ -70,6 +70,8 @@ class Catalog:
     # center id -> its courses, in file-name order
     center_courses: Mapping[str, tuple[Course, ...]]
     _runs: dict[str, RunRef] = field(default_factory=dict, repr=False)
+    # programme id -> the programme and its targets (courses/targets.yml; may be empty)
+    programmes: Mapping[str, Programme] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for ref in self.courses():
@@ -98,6 +100,23 @@ class Catalog:
     def courses_of_center(self, center_id: str) -> list[CourseRef]:
         center = self.centers[center_id]
         return [CourseRef(center, c) for c in self.center_courses.get(center_id, ())]
+
+    def programme_centers(self, programme: Programme) -> list[Center]:
+        """The centers whose runs count for ``programme``: every condition of its ``scope``
+        holds and the center's kelurahan/desa lies in its ``area``."""
+        scope = programme.scope
+        found = []
+        for center in self.centers.values():
+            if scope.agencies and center.agency not in scope.agencies:
+                continue
+            if scope.kinds and center.kind not in scope.kinds:
+                continue
+            if scope.centers and center.id not in scope.centers:
+                continue
+            if not any(center.village.startswith(code) for code in programme.area):
+                continue
+            found.append(center)
+        return found
 
     @property
     def counts(self) -> tuple[int, int, int]:

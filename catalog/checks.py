@@ -15,7 +15,18 @@ from pydantic import BaseModel, ValidationError
 
 from catalog.dates import format_date_long
 from catalog.errors import slugify, suggest
-from catalog.models import Agency, Center, Course, Duration, Eligibility, Kejuruan, Run, Severity
+from catalog.models import (
+    Agency,
+    Center,
+    Course,
+    Duration,
+    Eligibility,
+    Kejuruan,
+    Programme,
+    Run,
+    Severity,
+    TargetKind,
+)
 from catalog.regions import Regions
 from catalog.status import RunStatus, run_status
 from catalog.workdays import add_workdays, holiday_name, is_workday
@@ -64,6 +75,60 @@ def _region_problem(code: str, regions: Regions, *, village: bool) -> str | None
         f"Kode wilayah '{code}' tidak dikenal menurut data Kemendagri 2025. "
         "Periksa kodenya di catalog/data/wilayah/."
     )
+
+
+# Targets that count kelurahan/desa: the value cannot exceed how many the area has.
+_PER_VILLAGE_COUNT = (TargetKind.KELURAHAN_COVERED,)
+
+
+def check_programme(
+    programme: Programme, refs: References, centers: Mapping[str, Center]
+) -> Iterator[Finding]:
+    """Cross-references of one programme of ``targets.yml``: agencies, centers, region codes;
+    a count of kelurahan larger than the area has. Paths are relative to the list item."""
+    if programme.agency is not None and programme.agency not in refs.agencies:
+        yield Finding(("agency",), unknown_agency(programme.agency, refs))
+    for i, agency in enumerate(programme.scope.agencies):
+        if agency not in refs.agencies:
+            yield Finding(("scope", "agencies", i), unknown_agency(agency, refs))
+    for i, center in enumerate(programme.scope.centers):
+        if center not in centers:
+            yield Finding(
+                ("scope", "centers", i),
+                f"Pusat pelatihan '{center}' tidak dikenal.{suggest(center, centers)} Gunakan "
+                "nama folder pusat pelatihan di courses/.",
+            )
+    for i, code in enumerate(programme.area):
+        problem = _region_problem(code, refs.regions, village=len(code) == 10)
+        if problem:
+            yield Finding(("area", i), problem)
+    for t, target in enumerate(programme.targets):
+        area = target.area or programme.area
+        for i, code in enumerate(target.area or ()):
+            problem = _region_problem(code, refs.regions, village=len(code) == 10)
+            if problem:
+                yield Finding(("targets", t, "area", i), problem)
+        if target.kind in _PER_VILLAGE_COUNT and target.value is not None:
+            known = [c for c in area if c in refs.regions]
+            if len(known) == len(area):
+                villages = sum(len(refs.regions.villages_within(c)) for c in area)
+                if villages and target.value > villages:
+                    yield Finding(
+                        ("targets", t, "value"),
+                        f"Target {target.value} kelurahan/desa lebih banyak dari jumlah "
+                        f"kelurahan/desa di wilayahnya ({villages}). Periksa angkanya atau "
+                        "kolom 'area'.",
+                    )
+        if (
+            target.value is not None
+            and target.baseline is not None
+            and target.baseline > target.value
+        ):
+            yield Finding(
+                ("targets", t, "baseline"),
+                f"'baseline' ({target.baseline}) lebih besar dari target ({target.value}). "
+                "Periksa kedua angkanya.",
+            )
 
 
 def check_center(center: Center, folder: str, refs: References) -> Iterator[Finding]:

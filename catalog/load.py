@@ -7,6 +7,7 @@ returned only when there is no error. Layout::
       dataset.yml            facts about the data set (example data or not)
       agencies.yml           list of agencies
       kejuruan.yml           list of vocations
+      targets.yml            programmes and the targets they announced (optional)
       <center-id>/center.yml one folder per center
       <center-id>/<course-id>.yml
 """
@@ -27,12 +28,13 @@ from catalog import checks
 from catalog.catalog import Catalog
 from catalog.dates import today_wib
 from catalog.errors import message_for, slugify
-from catalog.models import SLUG_RE, Agency, Center, Course, Dataset, Kejuruan
+from catalog.models import SLUG_RE, Agency, Center, Course, Dataset, Kejuruan, Programme
 from catalog.problems import Problem
 from catalog.regions import Regions, load_regions
 from catalog.yamlread import Located, read_yaml
 
 REFERENCE_FILES = ("dataset.yml", "agencies.yml", "kejuruan.yml")
+TARGETS_FILE = "targets.yml"  # optional: a catalog without programme targets is fine
 CENTER_FILE = "center.yml"
 YAML_SUFFIXES = (".yml", ".yaml")
 # fields of a course file that name an id from kejuruan.yml or agencies.yml
@@ -243,7 +245,7 @@ class _Loader:
         center_courses: dict[str, tuple[Course, ...]] = {}
         folders = []
         for entry in sorted(self.root.iterdir()):
-            if entry.name.startswith(".") or entry.name in REFERENCE_FILES:
+            if entry.name.startswith(".") or entry.name in (*REFERENCE_FILES, TARGETS_FILE):
                 continue
             if entry.is_file():
                 if entry.suffix in YAML_SUFFIXES:
@@ -258,6 +260,7 @@ class _Loader:
             if center is not None:
                 centers[center.id] = center
                 center_courses[center.id] = courses
+        programmes = self.load_programmes(refs, centers)
         if self.errors():
             return None
         assert dataset is not None
@@ -268,7 +271,31 @@ class _Loader:
             kejuruan=refs.kejuruan,
             centers=centers,
             center_courses=center_courses,
+            programmes=programmes,
         )
+
+    def load_programmes(
+        self, refs: checks.References, centers: dict[str, Center]
+    ) -> dict[str, Programme]:
+        """``targets.yml`` when there is one: validated, then cross-checked at file:line."""
+        path = self.root / TARGETS_FILE
+        if not path.is_file():
+            return {}
+        file = self.read(path)
+        if file is None:
+            return {}
+        items = self.validate_list(file, Programme, "program")
+        for i, programme in enumerate(items):
+            if programme is None:
+                continue
+            for finding in checks.check_programme(programme, refs, centers):
+                self.report(
+                    file,
+                    checks.Finding(
+                        (i, *finding.path), finding.message, finding.severity, finding.at_key
+                    ),
+                )
+        return {p.id: p for p in items if p is not None}
 
     def load_centers(
         self, folders: list[Path], refs: checks.References

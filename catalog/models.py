@@ -377,4 +377,77 @@ class Course(Strict):
     runs: tuple[Run, ...] = Field(min_length=1)
 
 
+# --------------------------------------------------------------------------- targets
+
+
+class TargetKind(StrEnum):
+    """What a programme promised (the Capaian pages compare it with the catalog and outcomes)."""
+
+    PEOPLE_TRAINED = "people-trained"  # residents trained in all (by ``until``)
+    PEOPLE_TRAINED_PER_YEAR = "people-trained-per-year"
+    COURSES_PER_KELURAHAN = "courses-per-kelurahan"
+    SEATS_PER_COURSE = "seats-per-course"  # seats (kuota) of each run
+    CENTERS_PER_KELURAHAN = "centers-per-kelurahan"
+    CENTERS_PER_KECAMATAN = "centers-per-kecamatan"
+    KELURAHAN_COVERED = "kelurahan-covered"  # kelurahan/desa with at least one center
+    ACCREDITED_CENTERS = "accredited-centers"
+    STARTER_PACKAGES_PER_CLASS = "starter-packages-per-class"  # the best N of each class
+    ALUMNI_IN_BUSINESS = "alumni-in-business"  # alumni running their own business
+
+
+class Target(Strict):
+    """One promise of a programme (an item of ``targets:`` in ``courses/targets.yml``)::
+
+    - kind: kelurahan-covered
+      value: 67                 # the number promised; leave out when none was named
+      baseline: 27              # how many there were when it was announced
+      until: 2029               # the year it should be reached, when said
+      area: ["3673"]            # optional; defaults to the programme's area
+      note: 27 LPKS hari ini, 11 di antaranya terakreditasi.
+    """
+
+    kind: TargetKind
+    value: WholeNumber | None = Field(default=None, ge=1)
+    baseline: WholeNumber | None = Field(default=None, ge=0)
+    until: WholeNumber | None = Field(default=None, ge=2000, le=2100)
+    area: tuple[RegionCode, ...] | None = Field(default=None, min_length=1)
+    note: Text | None = None
+
+
+class ProgrammeScope(Strict):
+    """Which centers' runs count for a programme; every given condition must hold, and the
+    center's kelurahan/desa must lie in the programme's area::
+
+    scope: {agencies: [disnaker-kota-tangerang], kinds: [dinas], centers: [kelurahan-belendung]}
+    """
+
+    agencies: tuple[Slug, ...] = ()
+    kinds: tuple[CenterKind, ...] = ()
+    centers: tuple[Slug, ...] = ()
+
+
+class Programme(Strict):
+    """A programme and the targets it announced (``courses/targets.yml``, a list)::
+
+    - id: lpks-setiap-kelurahan-kota-serang
+      name: LPKS di setiap kelurahan Kota Serang
+      agency: disnakertrans-kota-serang      # optional: who announced it (agencies.yml)
+      area: ["3673"]                         # region codes it covers
+      scope: {kinds: [lpks]}
+      source: Pemerintah Kota Serang, diberitakan media lokal
+      year: 2025                             # the year it was announced (leave out if unknown)
+      targets:
+        - {kind: centers-per-kelurahan, value: 1}
+    """
+
+    id: Slug
+    name: Text
+    agency: Slug | None = None
+    area: tuple[RegionCode, ...] = Field(min_length=1)
+    scope: ProgrammeScope = ProgrammeScope()
+    source: Text
+    year: WholeNumber | None = Field(default=None, ge=2000, le=2100)  # None: not yet known
+    targets: tuple[Target, ...] = Field(min_length=1)
+
+
 Severity = Literal["error", "warning"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from catalog.models import Agency, Center, Course, Dataset, Kejuruan
+from catalog.models import Agency, Center, Course, Dataset, Kejuruan, Programme
 
 _TITLES = {
     "center.schema.json": (Center, "Pusat pelatihan (center.yml)"),
@@ -25,6 +25,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         result[name] = schema
     result["agencies.schema.json"] = TypeAdapter(list[Agency]).json_schema()
     result["kejuruan.schema.json"] = TypeAdapter(list[Kejuruan]).json_schema()
+    result["targets.schema.json"] = TypeAdapter(list[Programme]).json_schema()
+    result["targets.schema.json"]["title"] = "Target program (targets.yml)"
     for name, schema in result.items():
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = name

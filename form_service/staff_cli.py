@@ -92,7 +92,8 @@ def run_option(help_text: str):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def queue() -> None:
     """Baca dan rawat antrean pendaftaran: hitung pendaftar, ekspor ke Excel/CSV, catat hasil
-    seleksi (impor dari Excel, ubah satu pendaftaran, naikkan cadangan), tulis pengumuman,
+    seleksi dan hasil pelatihan (impor dari Excel, ubah satu pendaftaran, naikkan cadangan),
+    daftar tindak lanjut alumni, tulis pengumuman,
     periksa berkas, lihat satu pendaftaran, hapus data yang masa simpannya habis."""
 
 
@@ -408,12 +409,19 @@ def _counts_text(counter) -> str:  # type: ignore[no-untyped-def]
     "--dry-run", is_flag=True, help="Hanya periksa dan hitung perubahan; antrean tidak diubah."
 )
 @queue_option
+@data_option
 @_guard_io
 def import_(
-    file: Path, by: str | None, dry_run: bool, queue_path: Path, database_url: str | None
+    file: Path,
+    by: str | None,
+    dry_run: bool,
+    queue_path: Path,
+    database_url: str | None,
+    data_dir: Path,
 ) -> None:
-    """Baca hasil seleksi dari berkas Excel hasil 'katalog queue export' (kolom Hasil, Alasan,
-    Urutan cadangan, Catatan) dan catat ke antrean.
+    """Baca hasil seleksi dan hasil pelatihan dari berkas Excel hasil 'katalog queue export'
+    (kolom Hasil, Alasan, Urutan cadangan, Catatan, Paket usaha, Tindak lanjut 3 bulan,
+    Tindak lanjut 6 bulan) dan catat ke antrean.
 
     Setiap baris diperiksa dulu; setiap masalah disebut sebagai BERKAS:Lembar!baris. Bila ada
     satu saja masalah, tidak ada yang dicatat. Mengimpor berkas yang sama dua kali tidak
@@ -424,7 +432,10 @@ def import_(
     who = _by(by)
     store = _store(queue_path, database_url)
     try:
-        plan = plan_import(file, store, who, label=str(file))
+        # The catalog (run end dates) lets follow-ups be checked against their month; an
+        # import without the data folder still works, without that check.
+        catalog = _catalog(data_dir) if data_dir.is_dir() else None
+        plan = plan_import(file, store, who, label=str(file), catalog=catalog, today=_today())
     except UnreadableWorkbook as error:
         raise StaffError(error.message) from None
     for notice in plan.notices:
@@ -436,7 +447,9 @@ def import_(
             f"{len(plan.problems)} masalah di {file}; tidak ada yang dicatat. Perbaiki "
             "barisnya lalu jalankan lagi."
         )
-    counts = _counts_text(plan.per_status())
+    counts = ", ".join(
+        part for part in (_counts_text(plan.per_status()), plan.outcome_text()) if part
+    )
     if dry_run:
         if plan.planned:
             click.echo(
@@ -502,9 +515,23 @@ def _echo_link(registration, catalog, options) -> None:  # type: ignore[no-untyp
         click.echo("Nomor WhatsApp pendaftar ini tidak bisa dipakai; hubungi lewat telepon.")
 
 
+def _followup_word(word: str):  # type: ignore[no-untyped-def]
+    from registrations.outcomes import followup_choices, followup_suggestion, parse_followup
+
+    answer = parse_followup(word)
+    if answer is None:
+        close = followup_suggestion(word)
+        hint = f" Maksud Anda \u201c{close}\u201d?" if close else ""
+        raise StaffError(
+            f"jawaban tindak lanjut \u201c{word}\u201d tidak dikenal.{hint} Tulis salah satu: "
+            f"{followup_choices()} (kata yang berspasi diberi tanda kutip)."
+        )
+    return answer
+
+
 @queue.command("set")
 @click.argument("registration_id", metavar="NOMOR")
-@click.argument("status_word", metavar="STATUS")
+@click.argument("status_word", metavar="[STATUS]", required=False)
 @click.option(
     "--reason",
     metavar="ALASAN",
@@ -517,6 +544,26 @@ def _echo_link(registration, catalog, options) -> None:  # type: ignore[no-untyp
     help='Urutan cadangan (1 = cadangan pertama); wajib untuk "Cadangan".',
 )
 @click.option("--note", metavar="CATATAN", help="Catatan petugas untuk perubahan ini.")
+@click.option(
+    "--starter-package/--no-starter-package",
+    "starter_package",
+    default=None,
+    help='Catat bahwa peserta menerima paket usaha (hanya untuk "Lulus" atau '
+    '"Bersertifikat"); --no-starter-package membatalkannya (tulis --reason).',
+)
+@click.option(
+    "--followup",
+    "followup_word",
+    metavar="JAWABAN",
+    help='Jawaban tindak lanjut: "Bekerja", "Berwirausaha", "Belum bekerja" atau "Tidak '
+    'dapat dihubungi". Wajib bersama --month.',
+)
+@click.option(
+    "--month",
+    type=click.Choice(["3", "6"]),
+    metavar="3|6",
+    help="Bulan tindak lanjut setelah angkatan selesai: 3 atau 6.",
+)
 @by_option
 @message_options
 @queue_option
@@ -524,10 +571,13 @@ def _echo_link(registration, catalog, options) -> None:  # type: ignore[no-untyp
 @_guard_io
 def set_status(
     registration_id: str,
-    status_word: str,
+    status_word: str | None,
     reason: str | None,
     rank: int | None,
     note: str | None,
+    starter_package: bool | None,
+    followup_word: str | None,
+    month: str | None,
     by: str | None,
     selection_date: datetime | None,
     selection_time: str | None,
@@ -537,17 +587,38 @@ def set_status(
     database_url: str | None,
     data_dir: Path,
 ) -> None:
-    """Ubah status satu pendaftaran, misalnya saat pendaftar mengundurkan diri lewat telepon.
+    """Ubah status satu pendaftaran, misalnya saat pendaftar mengundurkan diri lewat telepon;
+    atau catat paket usaha dan tindak lanjut satu peserta.
 
     STATUS boleh ditulis seperti di Excel ("Diterima", "Tidak diterima", "Mengundurkan diri",
-    ...) atau kodenya (accepted, rejected, withdrawn, ...). Setelah tercatat, tautan Kirim
-    WhatsApp dengan pesan untuk status barunya dicetak."""
+    ...) atau kodenya (accepted, rejected, withdrawn, ...). Setelah perubahan status tercatat,
+    tautan Kirim WhatsApp dengan pesan untuk status barunya dicetak.
+
+    Tanpa STATUS, statusnya tetap: katalog queue set NOMOR --starter-package, atau katalog
+    queue set NOMOR --followup "Belum bekerja" --month 6. Jawaban yang sama tidak dicatat dua
+    kali."""
     from form_service.staff.show import normalise_id
+    from registrations.outcomes import (
+        followup_problem,
+        starter_problem,
+        too_early_problem,
+    )
     from registrations.status import NEEDS_REASON, Status, transition_problem
     from registrations.store import Change, ChangeRefused
 
     wanted = normalise_id(registration_id)
-    status = _status_word(status_word)
+    status = _status_word(status_word) if status_word is not None else None
+    answer = _followup_word(followup_word) if followup_word is not None else None
+    if (answer is None) != (month is None):
+        raise StaffError(
+            "--followup dan --month dipakai bersama, misalnya: --followup Bekerja --month 3."
+        )
+    months = int(month) if month is not None else None
+    if status is None and starter_package is None and answer is None:
+        raise StaffError(
+            'tulis STATUS yang baru (misalnya "Lulus"), atau --starter-package, atau '
+            "--followup JAWABAN --month 3|6."
+        )
     who = _by(by)
     reason = " ".join((reason or "").split()) or None
     note = " ".join((note or "").split()) or None
@@ -564,17 +635,41 @@ def set_status(
         raise StaffError(
             f"nomor pendaftaran {wanted} tidak ada di antrean {_where(queue_path, database_url)}."
         )
-    if status == registration.status and rank == registration.reserve_rank:
-        click.echo(f"Tidak ada perubahan: {wanted} sudah berstatus \u201c{status.label}\u201d.")
+    target = status if status is not None else registration.status
+    moves = status is not None and not (
+        status == registration.status and rank == registration.reserve_rank
+    )
+    outcome = registration.outcome
+    gives = starter_package is not None and starter_package != outcome.starter_package
+    answers = answer is not None and outcome.followup(months or 0) != answer
+    if not (moves or gives or answers):
+        said = [f"berstatus \u201c{target.label}\u201d"] if status is not None else []
+        if starter_package is not None:
+            said.append("paket usaha " + ("sudah tercatat" if starter_package else "tidak ada"))
+        if answer is not None:
+            said.append(f"tindak lanjut {months} bulan \u201c{answer.label}\u201d")
+        click.echo(f"Tidak ada perubahan: {wanted} sudah {', '.join(said)}.")
         return
-    if status in NEEDS_REASON and not reason:
-        raise StaffError(
-            f'status "{status.label}" perlu alasan: tambahkan --reason "..." (pendaftar '
-            "membaca alasan ini)."
-        )
-    problem = transition_problem(registration.status, status, reason)
-    if problem is not None:
-        raise StaffError(f"{wanted}: {problem}")
+    if moves:
+        if status in NEEDS_REASON and not reason:
+            raise StaffError(
+                f'status "{target.label}" perlu alasan: tambahkan --reason "..." (pendaftar '
+                "membaca alasan ini)."
+            )
+        problem = transition_problem(registration.status, target, reason)
+        if problem is not None:
+            raise StaffError(f"{wanted}: {problem}")
+    if gives:
+        problem = starter_problem(target, bool(starter_package))
+        if problem is not None:
+            raise StaffError(f"{wanted}: {problem}")
+    if answers and months is not None:
+        problem = followup_problem(target, months)
+        ref = catalog.find_run(registration.run_id)
+        if problem is None and ref is not None:
+            problem = too_early_problem(ref.end, months, _today())
+        if problem is not None:
+            raise StaffError(f"{wanted}: {problem}")
     if rank is not None:
         other = _rank_taken(store, registration, rank)
         if other is not None:
@@ -582,20 +677,36 @@ def set_status(
                 f"urutan cadangan {rank} sudah dipakai {other.id} di angkatan ini. Pilih "
                 "urutan lain."
             )
-    change = Change(wanted, status, who, reason, rank, note, run_id=registration.run_id)
+    change = Change(
+        wanted,
+        status,
+        who,
+        reason,
+        rank,
+        note,
+        run_id=registration.run_id,
+        starter_package=starter_package if gives else None,
+        followup_month=months if answers else None,
+        followup=answer if answers else None,
+    )
     try:
         store.record([change], now=now_utc())
     except ChangeRefused as refused:
         raise StaffError("; ".join(message for _rid, message in refused.problems)) from None
     updated = store.get(wanted) or registration
-    click.echo(
-        f"Tercatat: {wanted} \u201c{registration.status.label}\u201d \u2192 "
-        f"\u201c{status.label}\u201d oleh {who}."
-    )
-    options = _message_options(
-        selection_date, selection_time, selection_place, reregistration_deadline
-    )
-    _echo_link(updated, catalog, options)
+    done = []
+    if moves:
+        done.append(f"\u201c{registration.status.label}\u201d \u2192 \u201c{target.label}\u201d")
+    if gives:
+        done.append("paket usaha " + ("diberikan" if starter_package else "dibatalkan"))
+    if answers and answer is not None:
+        done.append(f"tindak lanjut {months} bulan \u201c{answer.label}\u201d")
+    click.echo(f"Tercatat: {wanted} {'; '.join(done)} oleh {who}.")
+    if moves:
+        options = _message_options(
+            selection_date, selection_time, selection_place, reregistration_deadline
+        )
+        _echo_link(updated, catalog, options)
 
 
 @queue.command()
@@ -710,6 +821,81 @@ def promote(
     for r in offered:
         click.echo(f"{r.id} (cadangan {r.reserve_rank}):")
         _echo_link(store.get(r.id) or r, catalog, options)
+
+
+@queue.command()
+@click.argument("run_id", metavar="ANGKATAN")
+@click.option(
+    "--month",
+    type=click.Choice(["3", "6"]),
+    metavar="3|6",
+    help="Tindak lanjut bulan ke-3 atau ke-6 setelah angkatan selesai. Bawaan: yang terakhir "
+    "jatuh tempo (6 bila sudah lewat 6 bulan, selain itu 3).",
+)
+@queue_option
+@data_option
+@_guard_io
+def followup(
+    run_id: str, month: str | None, queue_path: Path, database_url: str | None, data_dir: Path
+) -> None:
+    """Daftar alumni yang perlu ditanya kabarnya 3 atau 6 bulan setelah angkatan selesai, masing-
+    masing dengan tautan Kirim WhatsApp berisi pertanyaannya.
+
+    Yang masuk daftar: peserta "Lulus" atau "Bersertifikat" yang belum punya jawaban untuk bulan
+    itu. Peserta "Tidak lulus" tidak ditanya: angka yang diumumkan adalah "dari yang lulus,
+    berapa yang bekerja atau berwirausaha". Catat jawabannya dengan katalog queue set NOMOR
+    --followup JAWABAN --month 3|6, atau lewat kolom Tindak lanjut di Excel lalu impor."""
+    from catalog.dates import format_date_long
+    from form_service.staff.common import phone_local
+    from registrations.messages import RunDetails, followup_message, whatsapp_url
+    from registrations.outcomes import COMPLETED, FOLLOWUP_MONTHS, followup_due
+
+    catalog = _catalog(data_dir)
+    ref = catalog.find_run(run_id)
+    if ref is None:
+        raise StaffError(
+            f"angkatan {run_id} tidak ada di katalog, jadi tanggal selesainya tidak diketahui. "
+            "Tulis id lengkap seperti disnaker-kota-tangerang/tata-boga/2027-1."
+        )
+    today = _today()
+    end = ref.end
+    if month is not None:
+        months = int(month)
+    else:
+        due_months = [m for m in FOLLOWUP_MONTHS if followup_due(end, m) <= today]
+        months = due_months[-1] if due_months else FOLLOWUP_MONTHS[0]
+    due = followup_due(end, months)
+    if due > today:
+        raise StaffError(
+            f"tindak lanjut {months} bulan angkatan {run_id} baru jatuh tempo "
+            f"{format_date_long(due)} (angkatan selesai {format_date_long(end)}). Belum ada "
+            "yang perlu ditanya."
+        )
+    store = _store(queue_path, database_url)
+    alumni = [r for r in store.registrations(run_id) if r.status in COMPLETED]
+    waiting = [r for r in alumni if r.outcome.followup(months) is None]
+    click.echo(
+        f"Tindak lanjut {months} bulan angkatan {run_id} (selesai {format_date_long(end)}, "
+        f"jatuh tempo {format_date_long(due)}): {len(waiting)} dari {len(alumni)} alumni "
+        "belum dijawab."
+    )
+    details = RunDetails.of(ref, run_id)
+    for r in waiting:
+        a = r.applicant
+        text = followup_message(details, name=a.full_name, number=r.id, month=months)
+        url = whatsapp_url(a.phone.value, text)
+        click.echo(f"{r.id}  {a.full_name}  {phone_local(a.phone.value)}")
+        if url:
+            click.echo(f"  Kirim WhatsApp: {url}")
+        else:
+            click.echo("  Nomor WhatsApp tidak bisa dipakai; hubungi lewat telepon.")
+    if waiting:
+        click.echo(
+            f"Catat jawabannya: katalog queue set NOMOR --followup JAWABAN --month {months} "
+            '(JAWABAN: "Bekerja", "Berwirausaha", "Belum bekerja" atau "Tidak dapat '
+            f'dihubungi"), atau isi kolom "Tindak lanjut {months} bulan" di ekspor lalu impor. '
+            'Yang tidak menjawab setelah dihubungi: "Tidak dapat dihubungi".'
+        )
 
 
 @queue.command()

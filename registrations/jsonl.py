@@ -67,6 +67,7 @@ from registrations.status import Status
 from registrations.store import (
     Change,
     ChangeRefused,
+    Current,
     Problem,
     PurgeResult,
     RunCounts,
@@ -915,14 +916,15 @@ def _read_registration(fd: int, index: _Index, registration_id: str) -> Registra
     return registration if registration is not None and registration.id == registration_id else None
 
 
-def _current(fd: int, index: _Index, registration_id: str):
-    """(run id, status, reserve rank, number of events) for :func:`plan_events`."""
+def _current(fd: int, index: _Index, registration_id: str) -> Current | None:
+    """The state :func:`plan_events` needs, from the registration and its events."""
     registration = _read_registration(fd, index, registration_id)
     if registration is None:
         return None
-    return (
+    return Current(
         registration.run_id,
         registration.status,
         registration.reserve_rank,
         len(registration.events),
+        registration.outcome,
     )

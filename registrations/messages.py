@@ -17,6 +17,9 @@ The texts per status::
     Tidak diterima     the reason the clerk gave, other runs in the catalogue
     any other status   its label and the next step the status page shows (:data:`NEXT_STEP`)
 
+    Tindak lanjut      3 or 6 months after the run ended (:func:`followup_message`): what the
+                       alumnus does now, the four answers to reply with (``katalog queue followup``)
+
 :class:`Links` builds many links fast for an export: the fixed parts of each text are encoded
 once per status, only the name, number, rank and reason per applicant (percent-encoding works
 character by character, so the pieces join to exactly :func:`whatsapp_url` of :func:`message`;
@@ -175,6 +178,21 @@ def message(
             "pelatihan lain di katalog." + sign
         )
     return f"{hello} status {what}: {status.label}. {NEXT_STEP[status]}" + sign
+
+
+def followup_message(run: RunDetails, *, name: str, number: str, month: int) -> str:
+    """The question to an alumnus ``month`` (3 or 6) months after the run ended; the answers
+    are the words of :data:`registrations.outcomes.FOLLOWUP_LABELS`, so the clerk can copy the
+    reply into the export."""
+    name = " ".join(name.split())
+    what = f"pelatihan {run.course} (angkatan {run.run_id}), nomor pendaftaran {number}"
+    sign = f" Salam, {run.center}." if run.center else ""
+    return (
+        f"Halo {name}, {month} bulan lalu Anda menyelesaikan {what}. Kami ingin tahu kabar "
+        "Anda sekarang, agar pelatihan berikutnya lebih baik. Mohon balas dengan salah satu: "
+        "1. Bekerja, 2. Berwirausaha (punya usaha sendiri), 3. Belum bekerja. Jawaban Anda "
+        "hanya dihitung sebagai jumlah dan tidak diumumkan dengan nama. Terima kasih." + sign
+    )
 
 
 def phone_digits(phone: str) -> str | None:

@@ -11,7 +11,12 @@ Stored form (:mod:`registrations.records`), one JSON object per line in the file
      "applicant":{"full_name":"Contoh Pendaftar","nik":"3671...","birth_date":"1998-08-17",...},
      "consent":{"version":"2026-11-01","agreed_at":"2027-01-05T02:31:07Z","publish_name":true}}
     {"v":2,"type":"event","id":"KP-7M2Q-...","run_id":"blk-x/las/2027-1","seq":1,
-     "from":"registered","to":"invited","at":"2027-01-20T03:00:00Z","by":"Siti","reason":null}
+     "from":"registered","to":"invited","at":"2027-01-20T03:00:00Z","by":"Siti","reason":null,
+     "rank":null,"note":null,"starter_package":null,"followup_month":null,"followup":null}
+
+Outcome events (:mod:`registrations.outcomes`) may keep the status (``from == to``): a starter
+package (``"starter_package":true``) or a follow-up answer (``"followup_month":6,
+"followup":"working"``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from registrations.outcomes import FollowUp, Outcome, outcome_of
 from registrations.personal import NikValue, PhoneValue
 from registrations.status import Status
 
@@ -68,6 +74,9 @@ class StatusEvent:
     reason: str | None = None
     rank: int | None = None  # reserve rank (cadangan 1, 2, ...)
     note: str | None = None
+    starter_package: bool | None = None  # given (True) or taken back (False); None: not about it
+    followup_month: int | None = None  # 3 or 6, with ``followup``
+    followup: FollowUp | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +106,11 @@ class Registration:
         if self.status is not Status.RESERVE:
             return None
         return self.events[-1].rank if self.events else None
+
+    @property
+    def outcome(self) -> Outcome:
+        """The starter-package flag and follow-up answers recorded so far."""
+        return outcome_of(self.events)
 
     def with_event(self, event: StatusEvent) -> Registration:
         return Registration(

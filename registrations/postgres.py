@@ -45,6 +45,7 @@ from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
 from registrations.ids import random_registration_id
 from registrations.models import Registration, StatusEvent
+from registrations.outcomes import NO_OUTCOME, Outcome
 from registrations.records import (
     RecordError,
     event_from,
@@ -59,6 +60,7 @@ from registrations.status import Status
 from registrations.store import (
     Change,
     ChangeRefused,
+    Current,
     Problem,
     PurgeResult,
     RunCounts,
@@ -381,8 +383,18 @@ class PostgresStore:
                 "WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
                 (ids,),
             ).fetchall()
+            # Starter package and follow-ups so far: folded from the events that carry them
+            # (the rows are locked, so no event of theirs can be added meanwhile).
+            outcomes: dict[str, Outcome] = {}
+            for rid, record in conn.execute(
+                "SELECT registration_id, record FROM status_events "
+                "WHERE registration_id = ANY(%s) AND (record ->> 'starter_package' IS NOT NULL "
+                "OR record ->> 'followup' IS NOT NULL) ORDER BY registration_id, seq",
+                (ids,),
+            ).fetchall():
+                outcomes[rid] = outcomes.get(rid, NO_OUTCOME).with_event(event_from(record))
             state = {
-                rid: (run_id, Status(status), rank, count)
+                rid: Current(run_id, Status(status), rank, count, outcomes.get(rid, NO_OUTCOME))
                 for rid, run_id, status, rank, count in rows
             }
             events, problems = plan_events(changes, moment, state.get)

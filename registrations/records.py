@@ -2,7 +2,9 @@
 
 Format version 1 (the first release) has registration lines only, with the statuses
 ``registered`` and ``waitlist``. Version 2 adds ``consent.publish_name`` and event lines
-(``"type": "event"``). Both stay readable forever; new lines are written as version 2. The
+(``"type": "event"``), whose ``starter_package``, ``followup_month`` and ``followup`` (issue 13,
+:mod:`registrations.outcomes`) were added before version 2 was released: an event line without
+them reads as ``null``. Both stay readable forever; new lines are written as version 2. The
 PostgreSQL store keeps the same objects (``applicant`` as JSON), so one decoder serves both.
 """
 
@@ -15,6 +17,7 @@ from typing import Any
 
 from registrations.ids import parse_registration_id
 from registrations.models import Applicant, Consent, Registration, StatusEvent
+from registrations.outcomes import FOLLOWUP_MONTHS, FollowUp
 from registrations.personal import NikValue, PhoneValue
 from registrations.status import INITIAL, Status
 
@@ -31,8 +34,11 @@ APPLICANT_KEYS = (
 )  # fmt: skip
 CONSENT_KEYS = {1: ("version", "agreed_at"), 2: ("version", "agreed_at", "publish_name")}
 EVENT_KEYS = (
-    "v", "type", "id", "run_id", "seq", "from", "to", "at", "by", "reason", "rank", "note"
+    "v", "type", "id", "run_id", "seq", "from", "to", "at", "by", "reason", "rank", "note",
+    "starter_package", "followup_month", "followup",
 )  # fmt: skip
+# Event keys added late in version 2's development: missing reads as null.
+OPTIONAL_EVENT_KEYS = ("starter_package", "followup_month", "followup")
 
 _TIME_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 _NIK_RE = re.compile(r"[0-9]{16}")
@@ -40,6 +46,7 @@ _TOP_SET = frozenset(TOP_KEYS)
 _APPLICANT_SET = frozenset(APPLICANT_KEYS)
 _CONSENT_SETS = {v: frozenset(keys) for v, keys in CONSENT_KEYS.items()}
 _EVENT_SET = frozenset(EVENT_KEYS)
+_EVENT_REQUIRED = frozenset(EVENT_KEYS) - frozenset(OPTIONAL_EVENT_KEYS)
 
 
 class RecordError(ValueError):
@@ -123,6 +130,9 @@ def event_record(event: StatusEvent) -> dict:
         "reason": event.reason,
         "rank": event.rank,
         "note": event.note,
+        "starter_package": event.starter_package,
+        "followup_month": event.followup_month,
+        "followup": event.followup.value if event.followup is not None else None,
     }
 
 
@@ -191,6 +201,9 @@ def event_from(record: dict) -> StatusEvent:
         reason=record["reason"],
         rank=record["rank"],
         note=record["note"],
+        starter_package=record.get("starter_package"),
+        followup_month=record.get("followup_month"),
+        followup=FollowUp(answer) if (answer := record.get("followup")) is not None else None,
     )
 
 
@@ -266,8 +279,8 @@ def event_problems(record: dict) -> list[str]:
     if version != FORMAT_VERSION or isinstance(version, bool):
         return [f"versi format {version!r} tidak dikenal untuk perubahan status"]
     problems: list[str] = []
-    if record.keys() != _EVENT_SET:
-        missing = [k for k in EVENT_KEYS if k not in record]
+    if not (_EVENT_REQUIRED <= record.keys() <= _EVENT_SET):
+        missing = [k for k in EVENT_KEYS if k not in record and k in _EVENT_REQUIRED]
         unknown = [k for k in record if k not in _EVENT_SET]
         if missing:
             problems.append("kolom wajib tidak ada: " + ", ".join(missing))
@@ -293,6 +306,18 @@ def event_problems(record: dict) -> list[str]:
     for key in ("run_id",):
         if key in record and not isinstance(record[key], str):
             problems.append(f"{key} bukan teks")
+    starter = record.get("starter_package")
+    if starter is not None and not isinstance(starter, bool):
+        problems.append("starter_package harus true, false atau null")
+    month, answer = record.get("followup_month"), record.get("followup")
+    if month is not None and (isinstance(month, bool) or month not in FOLLOWUP_MONTHS):
+        problems.append("followup_month harus 3, 6 atau null")
+    if answer is not None and not (
+        isinstance(answer, str) and answer in FollowUp._value2member_map_
+    ):
+        problems.append(f"jawaban tindak lanjut tidak dikenal: {short(answer)}")
+    if (month is None) != (answer is None):
+        problems.append("followup_month dan followup harus diisi berdua atau kosong berdua")
     return problems
 
 

@@ -12,9 +12,16 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from registrations.models import Registration, StatusEvent
+from registrations.outcomes import (
+    NO_OUTCOME,
+    FollowUp,
+    Outcome,
+    followup_problem,
+    starter_problem,
+)
 from registrations.status import Status, transition_problem
 
 
@@ -28,15 +35,33 @@ class StoreUnavailable(Exception):
 
 @dataclass(frozen=True)
 class Change:
-    """A status change a clerk asks for; the store checks it against the current status."""
+    """A change a clerk asks for; the store checks it against the current state.
+
+    ``to_status`` ``None`` keeps the status (a change of the starter package or a follow-up
+    only). ``starter_package`` ``True``/``False`` gives or takes back the starter package,
+    ``None`` leaves it; ``followup_month`` (3 or 6) with ``followup`` records a follow-up answer.
+    """
 
     registration_id: str
-    to_status: Status
+    to_status: Status | None
     by: str
     reason: str | None = None
     rank: int | None = None
     note: str | None = None
     run_id: str | None = None  # when given, the registration must belong to this run
+    starter_package: bool | None = None
+    followup_month: int | None = None
+    followup: FollowUp | None = None
+
+
+class Current(NamedTuple):
+    """What :func:`plan_events` needs to know of a registration (both stores give it)."""
+
+    run_id: str
+    status: Status
+    rank: int | None  # reserve rank while the status is "reserve"
+    seq: int  # events so far
+    outcome: Outcome = NO_OUTCOME  # starter package and follow-ups so far
 
 
 class ChangeRefused(Exception):
@@ -146,33 +171,51 @@ class RegistrationStore(Protocol):
 def plan_events(
     changes: Sequence[Change],
     moment: datetime,
-    current: Callable[[str], tuple[str, Status, int | None, int] | None],
+    current: Callable[[str], Current | None],
 ) -> tuple[list[StatusEvent], list[tuple[str, str]]]:
     """The events that carry out ``changes`` and the problems that forbid them (both stores).
 
-    ``current(number)`` gives ``(run id, status, reserve rank, events so far)`` or ``None``.
-    A change to the status (and rank) a registration already has is skipped. Several changes
-    of one registration in one batch follow each other.
+    ``current(number)`` gives the registration's :class:`Current` state or ``None``. A change
+    to what a registration already has (the same status and rank, the same starter-package
+    flag, the same answer for the same follow-up month) is skipped, so the same import twice
+    records nothing. A starter package or a follow-up is checked against the status after the
+    change (:mod:`registrations.outcomes`); it may come with a status change, in one event.
+    Several changes of one registration in one batch follow each other.
     """
     events: list[StatusEvent] = []
     problems: list[tuple[str, str]] = []
-    planned: dict[str, tuple[str, Status, int | None, int]] = {}
+    planned: dict[str, Current] = {}
     for change in changes:
         rid = change.registration_id
         state = planned.get(rid) or current(rid)
         if state is None:
             problems.append((rid, f"nomor pendaftaran {rid} tidak ada di antrean."))
             continue
-        run_id, status, rank, seq = state
+        run_id, status, rank, seq, outcome = state
         if change.run_id is not None and change.run_id != run_id:
             problems.append(
                 (rid, f"nomor pendaftaran {rid} bukan pendaftar angkatan {change.run_id}.")
             )
             continue
-        new_rank = change.rank if change.to_status is Status.RESERVE else None
-        if change.to_status == status and new_rank == rank:
+        if change.to_status is None:
+            target, new_rank = status, rank
+        else:
+            target = change.to_status
+            new_rank = change.rank if target is Status.RESERVE else None
+        starter = change.starter_package
+        if starter is not None and starter == outcome.starter_package:
+            starter = None
+        month, answer = change.followup_month, change.followup
+        if month is None or answer is None or outcome.followup(month) == answer:
+            month, answer = None, None
+        moves = not (target == status and new_rank == rank)
+        if not moves and starter is None and answer is None:
             continue
-        message = transition_problem(status, change.to_status, change.reason)
+        message = transition_problem(status, target, change.reason) if moves else None
+        if message is None and starter is not None:
+            message = starter_problem(target, starter)
+        if message is None and month is not None:
+            message = followup_problem(target, month)
         if message is not None:
             problems.append((rid, message))
             continue
@@ -181,15 +224,18 @@ def plan_events(
             run_id=run_id,
             seq=seq + 1,
             from_status=status,
-            to_status=change.to_status,
+            to_status=target,
             at=moment,
             by=change.by,
             reason=change.reason or None,
             rank=new_rank,
             note=change.note or None,
+            starter_package=starter,
+            followup_month=month,
+            followup=answer,
         )
         events.append(event)
-        planned[rid] = (run_id, change.to_status, new_rank, seq + 1)
+        planned[rid] = Current(run_id, target, new_rank, seq + 1, outcome.with_event(event))
     return events, problems
 
 

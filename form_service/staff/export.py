@@ -24,6 +24,11 @@ Choices, all in favour of "nothing is ever run as a formula, nothing personal le
   headers of the columns the import trusts (number, name, NIK) are grey: "do not edit"; the
   import compares name and NIK with the store and refuses a changed row. The fill-in headers are
   yellow.
+- After the training (issue 13): **Paket usaha** ("ya" pre-filled for a participant who got
+  the starter package; a dropdown ya/tidak: empty means "no change", "tidak" takes it back),
+  **Tindak lanjut 3 bulan** and **Tindak lanjut 6 bulan** (dropdowns of the follow-up labels,
+  pre-filled with the answer recorded), yellow, before the WhatsApp link. The import reads them
+  when they are there (:mod:`form_service.staff.results_import`).
 - CSV: one file, UTF-8 with BOM (Excel then reads Indonesian names right), an "Angkatan" column,
   the same selection columns (the link as text, no dropdown).
 - The file is created with mode 0600 (``os.open(..., 0o600)`` on a temporary name in the target
@@ -70,6 +75,7 @@ from form_service.staff.stats import RunStats
 from registrations.answers import DTKS_LABEL, EMPLOYMENT_LABEL, GENDER_LABEL
 from registrations.messages import Links, RunDetails
 from registrations.models import Registration
+from registrations.outcomes import FOLLOWUP_LABELS, STARTER_NO, STARTER_YES
 from registrations.records import utc_text
 from registrations.status import LABELS, Status
 
@@ -105,6 +111,9 @@ COLUMNS: list[tuple[str, int, str]] = [
     ("Alasan", 30, TEXT),
     ("Urutan cadangan", 10, RANK),
     ("Catatan", 30, TEXT),
+    ("Paket usaha", 12, TEXT),
+    ("Tindak lanjut 3 bulan", 22, TEXT),
+    ("Tindak lanjut 6 bulan", 22, TEXT),
     ("Kirim WhatsApp", 16, LINK),
 ]
 HEADERS = [c[0] for c in COLUMNS]
@@ -119,6 +128,10 @@ HASIL, ALASAN, URUTAN, CATATAN, WHATSAPP = (
 )
 TRUSTED = (NUMBER, NAME, NIK)  # grey headers: the import refuses a row where these changed
 FILL_IN = (HASIL, ALASAN, URUTAN, CATATAN)  # yellow headers: the clerk writes here
+# After the training (issue 13), also yellow; optional for the import (older exports lack them).
+PAKET, TINDAK_3, TINDAK_6 = "Paket usaha", "Tindak lanjut 3 bulan", "Tindak lanjut 6 bulan"
+FOLLOWUP_COLUMNS = {3: TINDAK_3, 6: TINDAK_6}
+OUTCOME_COLUMNS = (PAKET, TINDAK_3, TINDAK_6)
 LINK_TEXT = "Kirim WhatsApp"
 # Excel's limits: a link of at most 2,079 characters, 65,530 links a sheet.
 URL_MAX = 2079
@@ -165,6 +178,19 @@ def last_reason_and_note(registration: Registration) -> tuple[str, str]:
         return "", ""
     event = registration.events[-1]
     return event.reason or "", event.note or ""
+
+
+def outcome_cells(registration: Registration) -> list[str]:
+    """Paket usaha ("ya" or empty), then the 3- and 6-month follow-up labels (or empty)."""
+    outcome = registration.outcome
+    if not outcome.starter_package and not outcome.followups:
+        return ["", "", ""]
+    answers = dict(outcome.followups)
+    return [
+        STARTER_YES if outcome.starter_package else "",
+        answers[3].label if 3 in answers else "",
+        answers[6].label if 6 in answers else "",
+    ]
 
 
 def whatsapp_link(registration: Registration, links: Links) -> str | None:
@@ -222,6 +248,7 @@ def row_values(
         reason,
         registration.reserve_rank,
         note,
+        *outcome_cells(registration),
         whatsapp_link(registration, links) or "",
     ]
 
@@ -322,6 +349,7 @@ class _Rows:
             _safe_text(reason),
             registration.reserve_rank,
             _safe_text(note),
+            *outcome_cells(registration),
             whatsapp_link(registration, self.links(registration.run_id)) or "",
         ]
 
@@ -467,7 +495,8 @@ def _fill_workbook(workbook, lines, result: ExportResult, catalog, run_id, rows:
     }
     link_format = workbook.get_default_url_format()
     header_formats = [
-        trusted if h in TRUSTED else fill_in if h in FILL_IN else header for h in HEADERS
+        trusted if h in TRUSTED else fill_in if h in FILL_IN or h in OUTCOME_COLUMNS else header
+        for h in HEADERS
     ]
 
     summary = workbook.add_worksheet(SUMMARY_SHEET)
@@ -543,6 +572,36 @@ def _fill_workbook(workbook, lines, result: ExportResult, catalog, run_id, rows:
                 "error_message": "Tulis angka bulat 1, 2, 3, ... (cadangan pertama = 1).",
             },
         )
+        target.sheet.data_validation(
+            1,
+            _INDEX[PAKET],
+            last,
+            _INDEX[PAKET],
+            {
+                "validate": "list",
+                "source": [STARTER_YES, STARTER_NO],
+                "input_title": "Paket usaha",
+                "input_message": "ya: peserta Lulus/Bersertifikat menerima paket usaha. "
+                "Kosong: tidak berubah. tidak: membatalkan.",
+                "error_title": "Paket usaha",
+                "error_message": "Pilih ya atau tidak, atau kosongkan.",
+            },
+        )
+        for month, title in FOLLOWUP_COLUMNS.items():
+            target.sheet.data_validation(
+                1,
+                _INDEX[title],
+                last,
+                _INDEX[title],
+                {
+                    "validate": "list",
+                    "source": list(FOLLOWUP_LABELS.values()),
+                    "input_title": f"Tindak lanjut {month} bulan",
+                    "input_message": f"Jawaban peserta {month} bulan setelah angkatan selesai.",
+                    "error_title": "Jawaban tidak dikenal",
+                    "error_message": "Pilih salah satu jawaban dari daftar.",
+                },
+            )
 
     summary.freeze_panes(1, 0)
     summary_headers = ["Lembar", "Angkatan", "Kursus", "Kuota", "Terdaftar", "Daftar tunggu"]
@@ -576,6 +635,9 @@ SUMMARY_NOTES = (
     "judul kolom.",
     "3. Simpan sebagai .xlsx, lalu: katalog queue import BERKAS.xlsx --dry-run, kemudian tanpa "
     "--dry-run.",
+    "4. Setelah pelatihan: Hasil Mengikuti pelatihan, lalu Lulus / Tidak lulus / Bersertifikat; "
+    "Paket usaha ya untuk penerima paket (kosong = tidak berubah); Tindak lanjut 3 bulan dan "
+    "6 bulan dari jawaban peserta (lihat katalog queue followup).",
 )
 
 

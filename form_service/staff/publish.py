@@ -9,7 +9,7 @@ Format (JSON, UTF-8)::
 
     {
       "format": "katalog-pengumuman",
-      "version": 1,
+      "version": 2,
       "generated_at": "2027-01-26T03:00:00Z",
       "small_counts_hidden_below": 5,
       "runs": [
@@ -20,7 +20,13 @@ Format (JSON, UTF-8)::
                         "reserve": 5, "rejected": 35, "withdrawn": null, ...},
           "accepted": [{"number": "KP-7K3M-Q9TX-4HBW", "name": "S*** C*****"},
                        {"number": "KP-..."}],
-          "reserve": [{"number": "KP-...", "name": "C***** P********", "rank": 1}]
+          "reserve": [{"number": "KP-...", "name": "C***** P********", "rank": 1}],
+          "outcomes": {
+            "applicants": 140, "accepted": 20,
+            "attending": 20, "completed": 17, "certified": 12, "starter_packages": null,
+            "followup_6": {"working": 6, "self_employed": 5, "not_working": null,
+                           "unreachable": null, "no_answer": 0}
+          }
         }
       ]
     }
@@ -39,10 +45,35 @@ Format (JSON, UTF-8)::
   one hidden count, the smallest other non-zero count of that group is hidden too, so the
   hidden one cannot be found by subtraction; a group whose total is 1 to 4 has every non-zero
   count hidden. ``reserve`` is never hidden (the reserve list shows it). ``0`` is shown.
+  Since version 2 this is done together with ``outcomes`` (below).
 - ``accepted``: seat holders, by registration number; ``reserve``: by rank (reserves without a
   rank last, by number). ``name`` is the first letter of each word followed by one ``*`` per
   further letter ("Siti Contoh" -> "S*** C*****"), and is left out when the applicant did not
   agree to have the name published (``consent.publish_name``).
+- ``outcomes`` (version 2, issue 13; what the Capaian pages and "Hasil angkatan sebelumnya"
+  read, counts only):
+
+  - ``applicants``, ``accepted``: as in ``counts`` (exact, public anyway);
+  - ``attending``: seat holders who started the training (Mengikuti pelatihan, Lulus, Tidak
+    lulus, Bersertifikat); ``completed``: Lulus or Bersertifikat; ``certified``:
+    Bersertifikat; ``starter_packages``: those who completed with a starter package (the
+    latest record says so);
+  - ``followup_6``: of those who completed, the answer recorded for 6 months after the run
+    ended: ``working`` (Bekerja), ``self_employed`` (Berwirausaha), ``not_working`` (Belum
+    bekerja), ``unreachable`` (Tidak dapat dihubungi), ``no_answer`` (none recorded yet: the
+    six months have not passed, or nobody asked yet). The five add up to ``completed``.
+
+  Suppression covers ``by_status`` and ``outcomes`` together (:func:`suppress`): every count
+  from 1 to 4 is ``null``; then, for every set of counts the file ties together by a sum
+  (all statuses = ``applicants``; seat holders = ``accepted``; ``attending`` = Mengikuti
+  pelatihan + Lulus + Tidak lulus + Bersertifikat; ``completed`` = Lulus + Bersertifikat;
+  ``certified`` = Bersertifikat; ``completed`` = the five follow-up counts), a set with
+  exactly one hidden count gets one more hidden, until no hidden count can be found by
+  subtraction. The count hidden second is the one that protects the most such sums at once,
+  then the one in the fewest sums, then the smallest (ties by name): a run with 2 withdrawals
+  loses its rejected count rather than its completed count. ``applicants``, ``accepted`` and ``reserve`` are
+  never hidden; ``0`` is shown. A run whose six months have not passed has every completer
+  under ``no_answer``.
 """
 
 from __future__ import annotations
@@ -57,11 +88,12 @@ from typing import Any
 
 from form_service.staff.common import write_file_atomically
 from registrations.models import Registration
+from registrations.outcomes import COMPLETED, FollowUp
 from registrations.records import utc_text
 from registrations.status import Status
 
 FORMAT = "katalog-pengumuman"
-VERSION = 1
+VERSION = 2
 HIDE_BELOW = 5
 SEAT_HOLDERS = frozenset(
     {Status.ACCEPTED, Status.ATTENDING, Status.PASSED, Status.FAILED, Status.CERTIFIED}
@@ -80,38 +112,106 @@ def _entry(registration: Registration) -> dict[str, Any]:
     return entry
 
 
-def hide_small(by_status: dict[str, int]) -> dict[str, int | None]:
-    """The counts with small ones hidden as described in the module docstring."""
-    shown: dict[str, int | None] = dict(by_status)
-    never = {Status.RESERVE.value}
-    groups = [
-        [s.value for s in Status],
-        [s.value for s in Status if s in SEAT_HOLDERS],
-    ]
-    for code, n in by_status.items():
-        if 0 < n < HIDE_BELOW and code not in never:
-            shown[code] = None
-    for group in groups:
-        total = sum(by_status[c] for c in group)
+STARTED = frozenset({Status.ATTENDING, Status.PASSED, Status.FAILED, Status.CERTIFIED})
+FOLLOWUP_KEYS = {
+    FollowUp.WORKING: "working",
+    FollowUp.SELF_EMPLOYED: "self_employed",
+    FollowUp.NOT_WORKING: "not_working",
+    FollowUp.UNREACHABLE: "unreachable",
+}
+NO_ANSWER = "no_answer"
+# The sets of counts the file ties together by a sum (see the module docstring). Cells are
+# status codes (``by_status``) and "o:<name>" / "f6:<name>" for ``outcomes``.
+_STATUS_GROUPS = [
+    [s.value for s in Status],  # = applicants (never hidden)
+    [s.value for s in Status if s in SEAT_HOLDERS],  # = accepted (never hidden)
+]
+_OUTCOME_RELATIONS = [
+    ["o:attending", *(s.value for s in Status if s in STARTED)],
+    ["o:completed", Status.PASSED.value, Status.CERTIFIED.value],
+    ["o:certified", Status.CERTIFIED.value],
+    ["o:completed", *(f"f6:{k}" for k in (*FOLLOWUP_KEYS.values(), NO_ANSWER))],
+]
+_NEVER = frozenset({Status.RESERVE.value})
+
+
+def suppress(
+    counts: dict[str, int], relations: list[list[str]], never: frozenset[str] = _NEVER
+) -> dict[str, int | None]:
+    """``counts`` with every count from 1 to 4 hidden (``None``), then one more count hidden in
+    any relation (a set of cells tied by a sum whose other terms are known) that has exactly
+    one hidden, until none has; the smallest non-zero visible count of the relation goes
+    (ties by name). A relation whose cells add up to 1..4 has all its non-zero cells hidden."""
+    shown: dict[str, int | None] = dict(counts)
+    for cell, n in counts.items():
+        if 0 < n < HIDE_BELOW and cell not in never:
+            shown[cell] = None
+    for relation in relations[: len(_STATUS_GROUPS)]:
+        total = sum(counts[c] for c in relation)
         if 0 < total < HIDE_BELOW:
-            for code in group:
-                if by_status[code] and code not in never:
-                    shown[code] = None
+            for cell in relation:
+                if counts[cell] and cell not in never:
+                    shown[cell] = None
+    # A cell in fewer sums is hidden first (hiding it leaks through fewer other sums, so less
+    # is hidden in the end: a run with 2 withdrawals loses its rejected count, not "completed").
+    degree = {cell: sum(1 for r in relations if cell in r) for cell in counts}
     changed = True
-    while changed:  # one more hidden count in any group with exactly one
+    while changed:
         changed = False
-        for group in groups:
-            hidden = [c for c in group if shown[c] is None]
-            if len(hidden) != 1:
+        for relation in relations:
+            if sum(1 for c in relation if shown[c] is None) != 1:
                 continue
             candidates = [
-                c for c in group if shown[c] is not None and by_status[c] > 0 and c not in never
+                c for c in relation if shown[c] is not None and counts[c] > 0 and c not in never
             ]
             if candidates:
-                smallest = min(candidates, key=lambda c: (by_status[c], c))
-                shown[smallest] = None
+                lone = [r for r in relations if sum(1 for c in r if shown[c] is None) == 1]
+
+                def cost(cell: str, lone: list[list[str]] = lone) -> tuple[int, int, int, str]:
+                    mends = sum(1 for r in lone if cell in r)  # sums it protects at once
+                    return (-mends, degree[cell], counts[cell], cell)
+
+                shown[min(candidates, key=cost)] = None
                 changed = True
     return shown
+
+
+def hide_small(by_status: dict[str, int]) -> dict[str, int | None]:
+    """The status counts alone with small ones hidden (:func:`suppress` over the status
+    groups)."""
+    return suppress(by_status, _STATUS_GROUPS)
+
+
+def outcome_counts(members: list[Registration]) -> dict[str, int]:
+    """The exact outcome cells of one run (``o:...`` and ``f6:...``), before suppression."""
+    completed = [r for r in members if r.status in COMPLETED]
+    cells = {
+        "o:attending": sum(1 for r in members if r.status in STARTED),
+        "o:completed": len(completed),
+        "o:certified": sum(1 for r in members if r.status is Status.CERTIFIED),
+        "o:starter_packages": sum(1 for r in completed if r.outcome.starter_package),
+    }
+    answers = Counter(r.outcome.followup(6) for r in completed)
+    for answer, key in FOLLOWUP_KEYS.items():
+        cells[f"f6:{key}"] = answers.get(answer, 0)
+    cells[f"f6:{NO_ANSWER}"] = answers.get(None, 0)
+    return cells
+
+
+def run_figures(members: list[Registration], applicants: int, accepted: int):  # type: ignore[no-untyped-def]
+    """(``by_status``, ``outcomes``) of one run, suppressed together."""
+    statuses = Counter(r.status for r in members)
+    cells: dict[str, int] = {s.value: statuses.get(s, 0) for s in Status}
+    cells.update(outcome_counts(members))
+    shown = suppress(cells, [*_STATUS_GROUPS, *_OUTCOME_RELATIONS])
+    by_status = {s.value: shown[s.value] for s in Status}
+    outcomes: dict[str, Any] = {"applicants": applicants, "accepted": accepted}
+    for name in ("attending", "completed", "certified", "starter_packages"):
+        outcomes[name] = shown[f"o:{name}"]
+    outcomes["followup_6"] = {
+        key: shown[f"f6:{key}"] for key in (*FOLLOWUP_KEYS.values(), NO_ANSWER)
+    }
+    return by_status, outcomes
 
 
 def announcement(registrations: Iterable[Registration], now: datetime) -> dict[str, Any]:
@@ -121,7 +221,6 @@ def announcement(registrations: Iterable[Registration], now: datetime) -> dict[s
     out = []
     for run_id in sorted(runs):
         members = runs[run_id]
-        statuses = Counter(r.status for r in members)
         invited = sum(
             1
             for r in members
@@ -133,6 +232,7 @@ def announcement(registrations: Iterable[Registration], now: datetime) -> dict[s
             (r for r in members if r.status is Status.RESERVE),
             key=lambda r: (r.reserve_rank is None, r.reserve_rank or 0, r.id),
         )
+        by_status, outcomes = run_figures(members, len(members), len(holders))
         reserve_entries = []
         for r in reserves:
             entry = _entry(r)
@@ -148,9 +248,10 @@ def announcement(registrations: Iterable[Registration], now: datetime) -> dict[s
                     "accepted": len(holders),
                     "reserve": len(reserves),
                 },
-                "by_status": hide_small({s.value: statuses.get(s, 0) for s in Status}),
+                "by_status": by_status,
                 "accepted": [_entry(r) for r in holders],
                 "reserve": reserve_entries,
+                "outcomes": outcomes,
             }
         )
     return {

@@ -27,6 +27,19 @@ What a row may not do:
 
 An empty Hasil means "no change". Alasan and Catatan are recorded with a status change only.
 The sheet has no date column a clerk fills in, so there is no date to check.
+
+After the training (issue 13), when the columns are there (exports before them still import):
+
+- **Paket usaha**: "ya" gives the starter package, "tidak" takes it back, empty changes
+  nothing; only for a participant who is (or becomes, by this row's Hasil) Lulus or
+  Bersertifikat;
+- **Tindak lanjut 3 bulan** / **6 bulan**: a follow-up answer (label or code, any case; a
+  suggestion for a typo); only for Lulus or Bersertifikat, and, when the catalog is given, not
+  before the month has come (3 or 6 calendar months after the run's last day).
+
+A row's status change, starter package and first new follow-up go into one event; a second new
+follow-up is a second event. The same flag or answer as recorded is no change, so importing the
+same file again records nothing.
 """
 
 from __future__ import annotations
@@ -43,16 +56,29 @@ from form_service.staff.export import (
     ALASAN,
     CATATAN,
     FILL_IN,
+    FOLLOWUP_COLUMNS,
     HASIL,
     NAME,
     NIK,
     NUMBER,
+    PAKET,
     SUMMARY_SHEET,
     URUTAN,
     _safe_text,
 )
 from form_service.staff.show import normalise_id
 from registrations.models import Registration
+from registrations.outcomes import (
+    STARTER_NO,
+    STARTER_YES,
+    FollowUp,
+    followup_choices,
+    followup_problem,
+    followup_suggestion,
+    parse_followup,
+    starter_problem,
+    too_early_problem,
+)
 from registrations.status import LABELS, NEEDS_REASON, Status, parse_status, transition_problem
 from registrations.store import Change, RegistrationStore
 
@@ -89,6 +115,8 @@ class Planned:
 @dataclass
 class ImportPlan:
     label: str  # the file as the clerk named it
+    catalog: Any = None  # the catalog (run end dates for follow-ups), when known
+    today: Any = None
     problems: list[str] = field(default_factory=list)
     planned: list[Planned] = field(default_factory=list)
     unchanged: int = 0
@@ -106,7 +134,17 @@ class ImportPlan:
         return self.label
 
     def per_status(self) -> Counter[Status]:
-        return Counter(p.change.to_status for p in self.planned)
+        return Counter(p.change.to_status for p in self.planned if p.change.to_status is not None)
+
+    def outcome_text(self) -> str:
+        """ "paket usaha 2, tindak lanjut 6 bulan 4" for the changes that carry them."""
+        starters = sum(1 for p in self.planned if p.change.starter_package is not None)
+        months = Counter(
+            p.change.followup_month for p in self.planned if p.change.followup_month is not None
+        )
+        parts = [f"paket usaha {starters}"] if starters else []
+        parts += [f"tindak lanjut {m} bulan {months[m]}" for m in sorted(months)]
+        return ", ".join(parts)
 
 
 def open_workbook(path: Path):  # type: ignore[no-untyped-def]
@@ -151,13 +189,20 @@ def open_workbook(path: Path):  # type: ignore[no-untyped-def]
 
 
 def plan_import(
-    path: Path, store: RegistrationStore, by: str, label: str | None = None
+    path: Path,
+    store: RegistrationStore,
+    by: str,
+    label: str | None = None,
+    *,
+    catalog: Any = None,
+    today: Any = None,
 ) -> ImportPlan:
     """Read and check every row of the workbook at ``path``; nothing is written.
 
+    With ``catalog`` and ``today``, a follow-up answer before its month has come is refused.
     Raises :class:`UnreadableWorkbook` when the file cannot be opened at all."""
     label = label or str(path)
-    plan = ImportPlan(label)
+    plan = ImportPlan(label, catalog, today)
     book = open_workbook(path)
     plan.merges = merged_ranges(path)
     try:
@@ -350,6 +395,9 @@ def _check_sheet(
             )
     if len(columns) < len(REQUIRED):
         return
+    for title in (PAKET, *FOLLOWUP_COLUMNS.values()):
+        if title in header:
+            columns[title] = header.index(title)
     known = {r.id: r for r in store.registrations(run_id)}
     # reserve rank -> (where, registration number) of rows that end up as reserves
     ranks: dict[int, list[tuple[str, str]]] = {}
@@ -463,69 +511,145 @@ def _plan_row(
         )
         return None
     hasil_text = _text(hasil)
-    if not hasil_text:
-        if rank is not None and len(problems) == count:
-            problems.append(
-                f"{at}: Urutan cadangan diisi tetapi Hasil kosong. Pilih Hasil "
-                "\u201cCadangan\u201d, atau kosongkan Urutan cadangan."
+    starter, answers = _outcome_cells(row, at, columns, problems)
+    new: Status | None = None
+    if hasil_text:
+        new = parse_status(hasil_text)
+        if new is None:
+            close = difflib.get_close_matches(
+                hasil_text.lower(), [LABELS[s].lower() for s in Status], n=1, cutoff=0.6
             )
-        return None  # no result: nothing to change
-    new = parse_status(hasil_text)
-    if new is None:
-        close = difflib.get_close_matches(
-            hasil_text.lower(), [LABELS[s].lower() for s in Status], n=1, cutoff=0.6
-        )
-        hint = ""
-        if close:
-            hint = f" Maksud Anda \u201c{parse_status(close[0]).label}\u201d?"  # type: ignore[union-attr]
+            hint = ""
+            if close:
+                hint = f" Maksud Anda \u201c{parse_status(close[0]).label}\u201d?"  # type: ignore[union-attr]
+            problems.append(
+                f"{at}: Hasil {_quote(hasil_text)} tidak dikenal.{hint} Pilih dari daftar di sel "
+                f"itu: {_CHOICES}."
+            )
+            return None
+    elif rank is not None and len(problems) == count:
         problems.append(
-            f"{at}: Hasil {_quote(hasil_text)} tidak dikenal.{hint} Pilih dari daftar di sel "
-            f"itu: {_CHOICES}."
+            f"{at}: Urutan cadangan diisi tetapi Hasil kosong. Pilih Hasil "
+            "\u201cCadangan\u201d, atau kosongkan Urutan cadangan."
         )
-        return None
     reason_text = "" if reason_formula else _text(reason)
     note_text = "" if note_formula else _text(note)
-    if new is Status.RESERVE and rank is None and len(problems) == count:
-        problems.append(
-            f"{at}: Hasil \u201cCadangan\u201d perlu Urutan cadangan: tulis 1 untuk cadangan "
-            "pertama, 2 untuk berikutnya, dan seterusnya."
-        )
-    elif new is not Status.RESERVE and rank is not None:
-        problems.append(
-            f"{at}: Urutan cadangan hanya untuk Hasil \u201cCadangan\u201d. Kosongkan Urutan "
-            f"cadangan, atau ubah Hasil menjadi \u201cCadangan\u201d."
-        )
-    new_rank = rank if new is Status.RESERVE else None
-    if new == current and new_rank == registration.reserve_rank:
-        if len(problems) == count:
+    new_rank = registration.reserve_rank
+    if new is not None:
+        if new is Status.RESERVE and rank is None and len(problems) == count:
+            problems.append(
+                f"{at}: Hasil \u201cCadangan\u201d perlu Urutan cadangan: tulis 1 untuk cadangan "
+                "pertama, 2 untuk berikutnya, dan seterusnya."
+            )
+        elif new is not Status.RESERVE and rank is not None:
+            problems.append(
+                f"{at}: Urutan cadangan hanya untuk Hasil \u201cCadangan\u201d. Kosongkan Urutan "
+                f"cadangan, atau ubah Hasil menjadi \u201cCadangan\u201d."
+            )
+        new_rank = rank if new is Status.RESERVE else None
+    target = new if new is not None else current
+    moves = new is not None and not (new == current and new_rank == registration.reserve_rank)
+    outcome = registration.outcome
+    gives = starter is not None and starter != outcome.starter_package
+    answered = [(m, a) for m, a in sorted(answers.items()) if outcome.followup(m) != a]
+    if not (moves or gives or answered):
+        if len(problems) == count and (new is not None or starter is not None or answers):
             plan.unchanged += 1
-        return rid, new, new_rank
-    if new in NEEDS_REASON and not reason_text:
-        problems.append(
-            f"{at}: Hasil {_quote(new.label)} perlu alasan: isi kolom Alasan (pendaftar membaca "
-            "alasan ini)."
-        )
-    else:
-        message = transition_problem(current, new, reason_text)
+        return (rid, target, new_rank) if new is not None else None
+    if moves:
+        if new in NEEDS_REASON and not reason_text:
+            problems.append(
+                f"{at}: Hasil {_quote(target.label)} perlu alasan: isi kolom Alasan (pendaftar "
+                "membaca alasan ini)."
+            )
+        else:
+            message = transition_problem(current, target, reason_text)
+            if message is not None:
+                problems.append(f"{at}: {rid}: {message}")
+    if gives and (message := starter_problem(target, bool(starter))) is not None:
+        problems.append(f"{at}: {rid}: {PAKET}: {message}")
+    ref = plan.catalog.find_run(run_id) if plan.catalog is not None else None
+    for month, _answer in answered:
+        message = followup_problem(target, month)
+        if message is None and ref is not None and plan.today is not None:
+            message = too_early_problem(ref.end, month, plan.today)
         if message is not None:
-            problems.append(f"{at}: {rid}: {message}")
+            problems.append(f"{at}: {rid}: {FOLLOWUP_COLUMNS[month]}: {message}")
     if len(problems) == count:
+        first = answered[0] if answered else (None, None)
         plan.planned.append(
             Planned(
                 at,
                 Change(
                     rid,
-                    new,
+                    target if moves else None,
                     by,
-                    reason=reason_text or None,
-                    rank=new_rank,
+                    reason=(reason_text or None) if moves else None,
+                    rank=new_rank if moves else None,
                     note=note_text or None,
                     run_id=run_id,
+                    starter_package=starter if gives else None,
+                    followup_month=first[0],
+                    followup=first[1],
                 ),
                 current,
             )
         )
-    return rid, new, new_rank
+        for month, answer in answered[1:]:
+            plan.planned.append(
+                Planned(
+                    at,
+                    Change(rid, None, by, run_id=run_id, followup_month=month, followup=answer),
+                    current,
+                )
+            )
+    if new is None:
+        return None
+    return rid, target, new_rank
+
+
+def _outcome_cells(
+    row: tuple, at: str, columns: dict[str, int], problems: list[str]
+) -> tuple[bool | None, dict[int, FollowUp]]:
+    """Paket usaha (True, False or None: no change) and the follow-up answers of a row."""
+    starter: bool | None = None
+    if PAKET in columns:
+        value, formula = _cell(row, columns[PAKET])
+        text = _text(value).lower()
+        if formula:
+            problems.append(f"{at}: kolom {PAKET} berisi rumus; tulis ya atau tidak saja.")
+        elif text == STARTER_YES:
+            starter = True
+        elif text == STARTER_NO:
+            starter = False
+        elif text:
+            problems.append(
+                f"{at}: {PAKET} {_quote(value)} tidak dikenal. Pilih \u201cya\u201d (menerima "
+                "paket usaha) atau \u201ctidak\u201d (membatalkan), atau kosongkan (tidak "
+                "berubah)."
+            )
+    answers: dict[int, FollowUp] = {}
+    for month, title in FOLLOWUP_COLUMNS.items():
+        if title not in columns:
+            continue
+        value, formula = _cell(row, columns[title])
+        text = _text(value)
+        if formula:
+            problems.append(f"{at}: kolom {title} berisi rumus; pilih jawabannya dari daftar.")
+            continue
+        if not text:
+            continue
+        answer = parse_followup(text)
+        if answer is None:
+            close = followup_suggestion(text)
+            hint = f" Maksud Anda \u201c{close}\u201d?" if close else ""
+            problems.append(
+                f"{at}: {title} {_quote(text)} tidak dikenal.{hint} Pilih dari daftar di sel "
+                f"itu: {followup_choices()}."
+            )
+            continue
+        answers[month] = answer
+    return starter, answers
 
 
 def _rank(value: Any, formula: bool, at: str, problems: list[str]) -> int | None:

@@ -89,4 +89,5 @@ def test_schema_rejects_unknown_keys(in_tmp: Path) -> None:
         "course.schema.json",
         "dataset.schema.json",
         "kejuruan.schema.json",
+        "targets.schema.json",
     ]

@@ -196,3 +196,98 @@ def test_free_seats_without_reserves(queue_cli, queue_path, numbers) -> None:
         f"Angkatan {RUN_BOGA}: 0 dari 20 kursi terisi.",
         "Ada 20 kursi kosong, tetapi tidak ada peserta cadangan. Tidak ada yang diubah.",
     ]
+
+
+# -- set: starter package and follow-ups (issue 13) ---------------------------------------------
+
+
+@pytest.fixture
+def alumni(queue_path: Path, numbers: list[str]) -> list[str]:
+    """numbers[0] Lulus, numbers[1] Mengikuti pelatihan (tata-boga 2027-1, ends February 2027)."""
+    move(queue_path, *[(numbers[0], s) for s in (Status.ACCEPTED, Status.ATTENDING, Status.PASSED)])
+    move(queue_path, *[(numbers[1], s) for s in (Status.ACCEPTED, Status.ATTENDING)])
+    return numbers
+
+
+def test_set_starter_package_and_followup(queue_cli, queue_path, alumni, monkeypatch) -> None:
+    monkeypatch.setenv("KATALOG_TODAY", "2027-09-01")
+    given = queue_cli("set", alumni[0], "--starter-package", "--note", "Peringkat 1")
+    assert given.exit_code == 0, given.output
+    assert given.stdout == (
+        "Tercatat: KP-0000-0000-0001 paket usaha diberikan oleh Petugas Contoh.\n"
+    )
+    answered = queue_cli("set", alumni[0], "--followup", "berwirausaha", "--month", "6")
+    assert answered.exit_code == 0, answered.output
+    assert answered.stdout == (
+        "Tercatat: KP-0000-0000-0001 tindak lanjut 6 bulan “Berwirausaha” oleh Petugas Contoh.\n"
+    )
+    again = queue_cli("set", alumni[0], "--followup", "Berwirausaha", "--month", "6")
+    assert again.stdout == (
+        "Tidak ada perubahan: KP-0000-0000-0001 sudah tindak lanjut 6 bulan “Berwirausaha”.\n"
+    )
+    both = queue_cli("set", alumni[0], "Bersertifikat", "--followup", "Bekerja", "--month", "3")
+    assert both.exit_code == 0, both.output
+    assert both.stdout.splitlines()[0] == (
+        "Tercatat: KP-0000-0000-0001 “Lulus” → “Bersertifikat”; tindak lanjut 3 bulan "
+        "“Bekerja” oleh Petugas Contoh."
+    )
+    registration = JsonlStore(queue_path).get(alumni[0])
+    assert registration.status is Status.CERTIFIED
+    outcome = registration.outcome
+    assert outcome.starter_package is True
+    assert [(m, a.label) for m, a in outcome.followups] == [(3, "Bekerja"), (6, "Berwirausaha")]
+    assert [(e.from_status, e.to_status) for e in registration.events[-3:]] == [
+        (Status.PASSED, Status.PASSED),
+        (Status.PASSED, Status.PASSED),
+        (Status.PASSED, Status.CERTIFIED),
+    ]
+    assert registration.events[-3].note == "Peringkat 1"
+
+
+@pytest.mark.parametrize(
+    ("today", "args", "message"),
+    [
+        (
+            "2027-09-01",
+            ("KP-0000-0000-0002", "--starter-package"),
+            "Gagal: KP-0000-0000-0002: paket usaha hanya untuk peserta yang “Lulus” atau "
+            "“Bersertifikat”, bukan “Mengikuti pelatihan”. Catat dulu hasil pelatihannya.",
+        ),
+        (
+            "2027-09-01",
+            ("KP-0000-0000-0002", "--followup", "Bekerja", "--month", "3"),
+            "Gagal: KP-0000-0000-0002: tindak lanjut hanya untuk peserta yang “Lulus” atau "
+            "“Bersertifikat”, bukan “Mengikuti pelatihan”.",
+        ),
+        (
+            "2027-05-01",
+            ("KP-0000-0000-0001", "--followup", "Bekerja", "--month", "6"),
+            "Gagal: KP-0000-0000-0001: tindak lanjut 6 bulan baru bisa dicatat mulai ",
+        ),
+        (
+            "2027-09-01",
+            ("KP-0000-0000-0001", "--followup", "kerja", "--month", "6"),
+            "Gagal: jawaban tindak lanjut “kerja” tidak dikenal. Maksud Anda “Bekerja”? Tulis "
+            "salah satu: “Bekerja”, “Berwirausaha”, “Belum bekerja”, “Tidak dapat dihubungi” "
+            "(kata yang berspasi diberi tanda kutip).",
+        ),
+        (
+            "2027-09-01",
+            ("KP-0000-0000-0001", "--followup", "Bekerja"),
+            "Gagal: --followup dan --month dipakai bersama, misalnya: --followup Bekerja --month 3.",
+        ),
+        (
+            "2027-09-01",
+            ("KP-0000-0000-0001",),
+            'Gagal: tulis STATUS yang baru (misalnya "Lulus"), atau --starter-package, atau '
+            "--followup JAWABAN --month 3|6.",
+        ),
+    ],
+)
+def test_set_outcome_refusals(queue_cli, queue_path, alumni, monkeypatch, today, args, message):
+    monkeypatch.setenv("KATALOG_TODAY", today)
+    before = queue_path.read_bytes()
+    result = queue_cli("set", *args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message), result.stderr
+    assert queue_path.read_bytes() == before

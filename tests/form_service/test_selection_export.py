@@ -44,7 +44,16 @@ def test_new_columns_after_the_answers(queue_cli, queue_path, selection_queue, t
     out = tmp_path / "seleksi.xlsx"
     result = queue_cli("export", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert HEADERS[-5:] == ["Hasil", "Alasan", "Urutan cadangan", "Catatan", "Kirim WhatsApp"]
+    assert HEADERS[-8:] == [
+        "Hasil",
+        "Alasan",
+        "Urutan cadangan",
+        "Catatan",
+        "Paket usaha",
+        "Tindak lanjut 3 bulan",
+        "Tindak lanjut 6 bulan",
+        "Kirim WhatsApp",
+    ]
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == [SUMMARY_SHEET, SHEET, "tata-boga 2027-2"]
     ws = book[SHEET]
@@ -156,7 +165,7 @@ def test_csv_has_the_same_columns(queue_cli, selection_queue, tmp_path) -> None:
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["Angkatan", *HEADERS]
     reserve = rows[3]
-    assert reserve[-5:-1] == ["Cadangan", "", "1", ""]
+    assert reserve[-8:-1] == ["Cadangan", "", "1", "", "", "", ""]
     assert reserve[-1].startswith("https://wa.me/6281200000003?text=Halo%20Contoh%20Pendaftar%203")
 
 

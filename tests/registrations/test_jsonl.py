@@ -585,6 +585,9 @@ def test_each_event_is_one_line_in_the_same_file(queue_path, qf):
         "reason": None,
         "rank": None,
         "note": "seleksi 25 Januari",
+        "starter_package": None,
+        "followup_month": None,
+        "followup": None,
     }
     assert list(store.problems()) == []
     assert store.damaged_count() == 0

@@ -146,3 +146,17 @@ def test_fast_links_equal_the_plain_ones(status: Status, rank, reason) -> None:
     expected = whatsapp_url("+6281200000002", message(status, RUN, rank=rank, reason=reason, **who))
     assert links.url("+6281200000002", status, rank=rank, reason=reason, **who) == expected
     assert links.url("bukan nomor", status, **who) is None
+
+
+def test_followup_message_plain_and_without_personal_data():
+    from registrations.messages import RunDetails, followup_message
+
+    run = RunDetails(course="Tata Boga", run_id="2027-1", center="Balai Contoh")
+    text = followup_message(run, name="Contoh  Alumni", number="KP-0000-0000-0001", month=6)
+    assert text == (
+        "Halo Contoh Alumni, 6 bulan lalu Anda menyelesaikan pelatihan Tata Boga (angkatan "
+        "2027-1), nomor pendaftaran KP-0000-0000-0001. Kami ingin tahu kabar Anda sekarang, agar "
+        "pelatihan berikutnya lebih baik. Mohon balas dengan salah satu: 1. Bekerja, 2. "
+        "Berwirausaha (punya usaha sendiri), 3. Belum bekerja. Jawaban Anda hanya dihitung "
+        "sebagai jumlah dan tidak diumumkan dengan nama. Terima kasih. Salam, Balai Contoh."
+    )

@@ -6,7 +6,14 @@ import json
 from datetime import UTC, datetime
 
 from registrations.jsonl import JsonlStore
-from registrations.records import registration_from, registration_record
+from registrations.outcomes import FollowUp
+from registrations.records import (
+    event_from,
+    event_problems,
+    event_record,
+    registration_from,
+    registration_record,
+)
 from registrations.status import Status
 from registrations.store import Change
 
@@ -62,3 +69,49 @@ def test_v1_file_read_unchanged_by_the_store(tmp_path):
     assert path.read_text(encoding="utf-8").startswith(text)  # the v1 line stays as it was
     assert [r.status for r in store.registrations()] == [Status.INVITED]
     assert list(store.problems()) == []
+
+
+EVENT_LINE = {
+    "v": 2,
+    "type": "event",
+    "id": "KP-0000-0000-0001",
+    "run_id": "blk-contoh/tata-boga/2027-1",
+    "seq": 1,
+    "from": "waitlist",
+    "to": "invited",
+    "at": "2027-01-20T03:00:00Z",
+    "by": "Petugas Contoh",
+    "reason": None,
+    "rank": None,
+    "note": None,
+}
+
+
+def test_event_line_without_the_outcome_keys_reads_as_null():
+    event = event_from(EVENT_LINE)
+    assert (event.starter_package, event.followup_month, event.followup) == (None, None, None)
+    written = event_record(event)
+    assert written == {**EVENT_LINE, "starter_package": None, "followup_month": None,
+                       "followup": None}  # fmt: skip
+    assert event_from(written) == event
+
+
+def test_outcome_event_round_trip():
+    line = {**EVENT_LINE, "from": "passed", "to": "passed", "starter_package": True,
+            "followup_month": 6, "followup": "self_employed"}  # fmt: skip
+    event = event_from(line)
+    assert event.followup is FollowUp.SELF_EMPLOYED and event.starter_package is True
+    assert event_record(event) == line
+
+
+def test_bad_outcome_keys_are_reported():
+    line = {**EVENT_LINE, "starter_package": "ya", "followup_month": 4, "followup": ["x"]}
+    assert event_problems(line) == [
+        "starter_package harus true, false atau null",
+        "followup_month harus 3, 6 atau null",
+        "jawaban tindak lanjut tidak dikenal: ['x']",
+    ]
+    assert event_problems({**EVENT_LINE, "followup_month": 3}) == [
+        "followup_month dan followup harus diisi berdua atau kosong berdua"
+    ]
+    assert event_problems({**EVENT_LINE, "extra": 1}) == ["kolom tidak dikenal: extra"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from registrations.models import SYSTEM
+from registrations.outcomes import FollowUp
 from registrations.rules import MSG_OVERLAP, AlreadyRegistered, RegistrationRefused
 from registrations.status import Status
 from registrations.store import Change, ChangeRefused, PurgeResult, StoreUnavailable
@@ -237,3 +238,83 @@ def test_unavailable_store_says_so_in_indonesian(unreachable_store, register):
     message = str(unavailable.value)
     assert fake_nik(1) not in message and "Contoh" not in message
     assert any(word in message for word in ("tidak bisa", "tidak ada"))
+
+
+# --- outcomes: starter package and follow-ups (issue 13) --------------------------------------
+
+
+def _completed(store, register, i: int = 1):
+    added = register(store, i)
+    steps = (Status.ACCEPTED, Status.ATTENDING, Status.PASSED)
+    store.record([Change(added.id, s, by=CLERK) for s in steps], now=LATER)
+    return added.id
+
+
+def test_starter_package_is_an_event_that_keeps_the_status(store, register):
+    rid = _completed(store, register)
+    give = Change(rid, None, by=CLERK, starter_package=True, note="Peringkat 2")
+    [event] = store.record([give], now=LATER)
+    assert (event.seq, event.from_status, event.to_status) == (4, Status.PASSED, Status.PASSED)
+    assert (event.starter_package, event.note, event.by) == (True, "Peringkat 2", CLERK)
+    got = store.get(rid)
+    assert got.outcome.starter_package is True and got.status is Status.PASSED
+    assert store.record([give]) == []  # the same flag again: nothing
+    # certified later: the package stays; taking it back is a change of its own
+    store.record([Change(rid, Status.CERTIFIED, by=CLERK)])
+    assert store.get(rid).outcome.starter_package is True
+    [back] = store.record([Change(rid, None, by=CLERK, starter_package=False, reason="Salah")])
+    assert back.starter_package is False and store.get(rid).outcome.starter_package is False
+    assert list(store.problems()) == []
+    assert store.counts(BOGA).of(Status.CERTIFIED) == 1
+
+
+def test_starter_package_with_the_result_in_one_event(store, register):
+    added = register(store, 1)
+    store.record([Change(added.id, s, by=CLERK) for s in (Status.ACCEPTED, Status.ATTENDING)])
+    [event] = store.record([Change(added.id, Status.PASSED, by=CLERK, starter_package=True)])
+    assert (event.from_status, event.to_status, event.starter_package) == (
+        Status.ATTENDING,
+        Status.PASSED,
+        True,
+    )
+
+
+def test_starter_package_and_followup_refused_before_completion(store, register):
+    added = register(store, 1)
+    store.record([Change(added.id, s, by=CLERK) for s in (Status.ACCEPTED, Status.ATTENDING)])
+    with pytest.raises(ChangeRefused) as refused:
+        store.record(
+            [
+                Change(added.id, None, by=CLERK, starter_package=True),
+                Change(added.id, None, by=CLERK, followup_month=3, followup=FollowUp.WORKING),
+            ]
+        )
+    messages = [message for _rid, message in refused.value.problems]
+    assert "paket usaha hanya untuk peserta yang \u201cLulus\u201d" in messages[0]
+    assert "tindak lanjut hanya untuk peserta yang \u201cLulus\u201d" in messages[1]
+    assert len(store.get(added.id).events) == 2
+
+
+def test_followups_recorded_once_per_month_and_answer(store, register):
+    rid = _completed(store, register)
+    three = Change(rid, None, by=CLERK, followup_month=3, followup=FollowUp.NOT_WORKING)
+    six = Change(rid, None, by=CLERK, followup_month=6, followup=FollowUp.SELF_EMPLOYED)
+    events = store.record([three, six], now=LATER)
+    assert [(e.seq, e.followup_month, e.followup) for e in events] == [
+        (4, 3, FollowUp.NOT_WORKING),
+        (5, 6, FollowUp.SELF_EMPLOYED),
+    ]
+    assert all(e.from_status is e.to_status is Status.PASSED for e in events)
+    assert store.record([three, six]) == []  # a second import of the same answers
+    # a corrected answer is a new event; the latest one counts
+    fixed = Change(rid, None, by=CLERK, followup_month=3, followup=FollowUp.WORKING)
+    assert len(store.record([fixed])) == 1
+    outcome = store.get(rid).outcome
+    assert outcome.followup(3) is FollowUp.WORKING
+    assert outcome.followup(6) is FollowUp.SELF_EMPLOYED
+    assert list(store.problems()) == []
+    assert store.counts(BOGA).of(Status.PASSED) == 1
+    # the status may change with a follow-up, never against the rules
+    with pytest.raises(ChangeRefused):
+        store.record([Change(rid, Status.FAILED, by=CLERK, followup_month=6,
+                             followup=FollowUp.WORKING)])  # fmt: skip
