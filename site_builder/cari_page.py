@@ -64,7 +64,7 @@ def render(ctx: SiteContext) -> str:
     data = {
         "data": urls.relative(url, DATA_PATH),
         "groups": kecamatan_groups(ctx, url),
-        "courses": urls.relative(url, urls.KEJURUAN_INDEX),
+        "courses": urls.relative(url, urls.COURSES),
     }
     return source.page(
         "cari.md",

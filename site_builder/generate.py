@@ -12,6 +12,7 @@ from site_builder import (
     about_page,
     cari_page,
     center_page,
+    course_list_page,
     course_page,
     listing_pages,
     opendata_page,
@@ -36,6 +37,7 @@ def render_pages(ctx: SiteContext, part: int = 0, parts: int = 1) -> dict[str, s
             urls.source_path(urls.ABOUT): about_page.render(ctx),
             urls.source_path(urls.OPEN_DATA): opendata_page.render(ctx),
             urls.source_path(urls.CARI): cari_page.render(ctx),
+            urls.source_path(urls.COURSES): course_list_page.render(ctx),
         }
         for kejuruan_id in ctx.catalog.kejuruan:
             pages[urls.source_path(urls.kejuruan(kejuruan_id))] = listing_pages.kejuruan_page(
