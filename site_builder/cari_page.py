@@ -2,7 +2,7 @@
 
 The page works in two ways (overrides/cari.html renders both from this context):
 
-* Without JavaScript, it is a list of every kecamatan of the three regions, each a <details>
+* Without JavaScript, it is a list of every kecamatan of the three regions, each a details
   that opens (no script needed) on the links to its kelurahan/desa pages, which list what the
   residents may join by address. A form cannot lead to a page chosen in it on a static host
   (that would need a redirect on a server), and a list of links is what a cheap phone opens
