@@ -25,7 +25,7 @@ from catalog.dates import format_date_long, today_wib
 from catalog.load import load_catalog
 from catalog.problems import Problem
 from catalog.status import RunStatus
-from site_builder import generate, ical, opendata, opendata_page, poster
+from site_builder import eligibility_data, generate, ical, opendata, opendata_page, poster
 from site_builder.cache import BuildCache
 from site_builder.context import SiteContext
 from site_builder.mkdocs_run import run_mkdocs
@@ -259,6 +259,8 @@ def write_machine_files(
         stats=stats.raw if stats else None,
     )
     files += ical.write_calendars(catalog, writer, base_url=ctx.base_url, cache=cache)
+    # /cari/'s eligibility data (site_builder/eligibility_data.py)
+    files.append(writer.write_text(eligibility_data.DATA_PATH, eligibility_data.data_json(ctx)))
     css = writer.write_text(poster.CSS_NAME, poster.POSTER_CSS)
     return [*files, css, *posters.write(ctx, writer, cache)]
 

@@ -11,7 +11,9 @@ from pathlib import Path
 from site_builder import (
     about_page,
     announcement_page,
+    cari_page,
     center_page,
+    course_list_page,
     course_page,
     listing_pages,
     opendata_page,
@@ -35,6 +37,8 @@ def render_pages(ctx: SiteContext, part: int = 0, parts: int = 1) -> dict[str, s
             urls.source_path(urls.CALENDAR): listing_pages.calendar(ctx),
             urls.source_path(urls.ABOUT): about_page.render(ctx),
             urls.source_path(urls.OPEN_DATA): opendata_page.render(ctx),
+            urls.source_path(urls.CARI): cari_page.render(ctx),
+            urls.source_path(urls.COURSES): course_list_page.render(ctx),
         }
         for kejuruan_id in ctx.catalog.kejuruan:
             pages[urls.source_path(urls.kejuruan(kejuruan_id))] = listing_pages.kejuruan_page(

@@ -69,6 +69,8 @@ def home(ctx: SiteContext) -> str:
             "json": urls.relative(url, "katalog.json"),
             "csv": urls.relative(url, "katalog.csv"),
             "ics": urls.relative(url, ical.ALL_RUNS),
+            "cari": urls.relative(url, urls.CARI),
+            "courses": urls.relative(url, urls.COURSES),
         },
     }
     return source.page(

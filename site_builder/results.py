@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 FORMAT = "katalog-pengumuman"
-VERSIONS = (1,)
+VERSIONS = (1, 2)  # 2 adds "outcomes" per run (read by the Capaian pages)
 COUNT_KEYS = ("applicants", "invited", "accepted", "reserve")
 _NUMBER_RE = re.compile(r"KP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 _MASKED_RE = re.compile(r"[^\W\d_]\**(?: [^\W\d_]\**)*")  # "S*** C*****"

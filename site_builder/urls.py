@@ -12,6 +12,8 @@ sites, so an id change in the data is the only thing that may move a page.
     /kecamatan/<code>-<slug>/           training in one kecamatan, e.g. /kecamatan/367101-tangerang/
     /kelurahan/<code>-<slug>/           what residents of one kelurahan/desa may join
     /kalender/                          runs by month
+    /cari/                              "Pelatihan untuk saya": what one resident may join
+    /pelatihan/                         every course, with filters
     /tentang/                           about the site and privacy
     /katalog.json, /katalog.csv         open data (site_builder.opendata)
     /kalender/<center>/<course>/<run>.ics, /kalender/semua.ics   (site_builder.ical)
@@ -39,6 +41,8 @@ CALENDAR = "kalender/"
 ABOUT = "tentang/"
 OPEN_DATA = "data-terbuka/"
 ANNOUNCEMENTS = "pengumuman/"
+CARI = "cari/"
+COURSES = "pelatihan/"
 
 
 def course(ref: CourseRef) -> str:

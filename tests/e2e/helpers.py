@@ -175,6 +175,8 @@ def page_types(applicant: Applicant, receipt_path: str) -> list[PageType]:
         PageType("kejuruan", applicant.kejuruan_url),
         PageType("kecamatan", applicant.kecamatan_url),
         PageType("kalender", "kalender/"),
+        PageType("cari", "cari/?kelurahan=3671021004&usia=24&jk=P&dtks=tidak"),
+        PageType("pelatihan", "pelatihan/?mode=daring&biaya=gratis"),
         PageType("tentang", "tentang/"),
         PageType("data-terbuka", "data-terbuka/"),
         PageType("poster", f"poster/{applicant.run_id}.html"),

@@ -1,0 +1,351 @@
+/* "Pelatihan untuk saya" (/cari/): loaded on that page only (overrides/cari.html).
+ *
+ * The answers live in the URL (?kelurahan=<10 digits>&usia=<years>&jk=L|P&dtks=ya|tidak|tidak-tahu),
+ * so the page can be shared; the form is a plain GET form to this same page. The runs and their
+ * rules come from cari/kelayakan.json, generated from the catalog's models by
+ * site_builder/eligibility_data.py; judge() applies them as registrations/rules.py
+ * check_applicant does for the form. tests/cases/eligibility.json is checked against both.
+ * Without JavaScript the page is a list of kecamatan and kelurahan/desa links instead.
+ */
+(function () {
+  "use strict";
+
+  /* -- dates: ISO strings "YYYY-MM-DD", compared as strings like catalog/status.py -------- */
+
+  function todayWib() {
+    return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  }
+
+  function nextDay(iso) {
+    var d = new Date(iso + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  }
+
+  function parts(iso) {
+    return [+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10)];
+  }
+
+  /* Completed years from birth b to day d ([y, m, d]), as catalog/eligibility.py age_on. */
+  function ageOn(b, d) {
+    var years = d[0] - b[0];
+    if (d[1] < b[1] || (d[1] === b[1] && d[2] < b[2])) years -= 1;
+    return years;
+  }
+
+  function statusOn(run, today) {
+    if (today < run.opens) return "akan-dibuka";
+    if (today <= run.closes) return "dibuka";
+    if (today <= run.end) return "ditutup";
+    return "selesai";
+  }
+
+  /* -- the data ----------------------------------------------------------------------------- */
+
+  function runsOf(data) {
+    var runs = [];
+    for (var i = 0; i < data.runs.length; i++) {
+      var r = data.runs[i];
+      var course = data.courses[r[0]];
+      var rule = data.rules[course[3]];
+      var center = data.centers[course[2]];
+      runs.push({
+        id: center[0] + "/" + course[0] + "/" + r[1],
+        run: r[1],
+        course: course[0],
+        title: course[1],
+        centerId: center[0],
+        center: center[1],
+        start: r[2], opens: r[3], closes: r[4], end: r[5],
+        place: data.places[r[6]],
+        min: rule[0],
+        max: rule[1],
+        domicile: rule[2] ? rule[2].split(" ") : [],
+        groups: rule[3] ? rule[3].split(" ") : [],
+        education: rule[4]
+      });
+    }
+    return runs;
+  }
+
+  /* -- the rules ------------------------------------------------------------------------------ */
+
+  function accepts(run, village) {
+    if (!run.domicile.length) return true;
+    for (var i = 0; i < run.domicile.length; i++) {
+      if (village.indexOf(run.domicile[i]) === 0) return true;
+    }
+    return false;
+  }
+
+  function has(list, item) {
+    return list.indexOf(item) !== -1;
+  }
+
+  function ageReason(run, age, youth) {
+    if (age < run.min) return "usia-min";
+    if (run.max !== null && age > run.max) return "usia-maks";
+    if (has(run.groups, "pemuda") && (age < youth[0] || age > youth[1])) return "pemuda";
+    return null;
+  }
+
+  /* The verdict on one run for the answers {kelurahan, usia, jk, dtks} (each may be missing)
+     on day `today`: {status, reasons: [keys], open: [conditions still to check]}; the run
+     may be joined when reasons is empty. The reason keys and their order are those of
+     site_builder/eligibility_data.py REASON_ORDER. */
+  function judge(run, answers, today, youth) {
+    var reasons = [];
+    var open = [];
+    if (answers.kelurahan) {
+      if (!accepts(run, answers.kelurahan)) reasons.push("wilayah");
+    } else if (run.domicile.length) {
+      open.push(["wilayah"]);
+    }
+    if (answers.usia !== null && answers.usia !== undefined) {
+      /* Born between "usia years ago today" and "usia + 1 years ago tomorrow": the run is
+         allowed when either end of that range is. */
+      var t = parts(today);
+      var t1 = parts(nextDay(today));
+      var s = parts(run.start);
+      var youngest = ageReason(run, ageOn([t[0] - answers.usia, t[1], t[2]], s), youth);
+      var oldest = ageReason(run, ageOn([t1[0] - answers.usia - 1, t1[1], t1[2]], s), youth);
+      if (youngest && oldest) reasons.push(youngest);
+    } else {
+      open.push([run.max !== null ? "usia" : "usia-min"]);
+      if (has(run.groups, "pemuda")) open.push(["group", "pemuda"]);
+    }
+    if (has(run.groups, "perempuan")) {
+      if (answers.jk === "L") reasons.push("perempuan");
+      else if (answers.jk !== "P") open.push(["group", "perempuan"]);
+    }
+    if (has(run.groups, "dtks")) {
+      if (answers.dtks === "tidak" || answers.dtks === "tidak-tahu") reasons.push("dtks");
+      else if (answers.dtks !== "ya") open.push(["group", "dtks"]);
+    }
+    for (var i = 0; i < run.groups.length; i++) {
+      var g = run.groups[i];
+      if (g !== "pemuda" && g !== "perempuan" && g !== "dtks") open.push(["group", g]);
+    }
+    if (run.education) open.push(["pendidikan"]);
+    var status = statusOn(run, today);
+    if (status === "ditutup" || status === "selesai") reasons.push(status);
+    return { status: status, reasons: reasons, open: open };
+  }
+
+  function readAnswers(search) {
+    var params = {};
+    var pairs = search.replace(/^\?/, "").split("&");
+    for (var i = 0; i < pairs.length; i++) {
+      if (!pairs[i]) continue;
+      var kv = pairs[i].split("=");
+      try {
+        params[decodeURIComponent(kv[0])] = decodeURIComponent((kv[1] || "").replace(/\+/g, " "));
+      } catch (err) { /* a broken escape: ignore that parameter */ }
+    }
+    var usia = /^\d{1,3}$/.test(params.usia || "") ? +params.usia : null;
+    return {
+      kelurahan: /^\d{10}$/.test(params.kelurahan || "") ? params.kelurahan : "",
+      usia: usia,
+      jk: params.jk === "L" || params.jk === "P" ? params.jk : "",
+      dtks: has(["ya", "tidak", "tidak-tahu"], params.dtks) ? params.dtks : ""
+    };
+  }
+
+  /* -- words -------------------------------------------------------------------------------- */
+
+  function fill(template, run, data) {
+    return template
+      .replace("{wilayah}", run.domicile.map(function (c) { return data.regions[c] || c; })
+        .join(" atau "))
+      .replace("{min}", run.min)
+      .replace("{max}", run.max)
+      .replace("{pendidikan}", data.words.education[run.education] || "");
+  }
+
+  function reasonText(key, run, data, answers) {
+    var words = data.words.reason;
+    if (key === "dtks" && answers.dtks === "tidak-tahu") key = "dtks-tidak-tahu";
+    return fill(words[key] || key, run, data);
+  }
+
+  function conditionText(item, run, data) {
+    if (item[0] === "group") return "khusus " + data.words.group[item[1]];
+    return fill(data.words.condition[item[0]], run, data);
+  }
+
+  function longDate(iso, data) {
+    var p = parts(iso);
+    return p[2] + " " + data.months[p[1] - 1] + " " + p[0];
+  }
+
+  function note(run, status, data) {
+    if (status === "akan-dibuka") return "Pendaftaran dibuka " + longDate(run.opens, data);
+    if (status === "dibuka") return "Daftar paling lambat " + longDate(run.closes, data);
+    return "";
+  }
+
+  /* -- the page ----------------------------------------------------------------------------- */
+
+  function runUrl(run, data) {
+    return data.course_base + run.centerId + "/" + run.course + "/#angkatan-" + run.run;
+  }
+
+  function show(data, answers, today) {
+    var runs = runsOf(data);
+    var ok = [];
+    var not = [];
+    for (var i = 0; i < runs.length; i++) {
+      var verdict = judge(runs[i], answers, today, data.youth);
+      runs[i].verdict = verdict;
+      if (verdict.status === "selesai") continue;
+      (verdict.reasons.length ? not : ok).push(runs[i]);
+    }
+    ok.sort(function (a, b) {
+      var sa = a.verdict.status === "dibuka" ? 0 : 1;
+      var sb = b.verdict.status === "dibuka" ? 0 : 1;
+      if (sa !== sb) return sa - sb;
+      var da = sa === 0 ? a.closes : a.opens;
+      var db = sb === 0 ? b.closes : b.opens;
+      return da < db ? -1 : da > db ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
+    });
+    var section = document.getElementById("cari-hasil");
+    var list = section.querySelector(".cari-list");
+    var others = section.querySelector(".cari-tidak");
+    var runTemplate = document.getElementById("cari-run");
+    var whyTemplate = document.getElementById("cari-alasan");
+    list.textContent = "";
+    others.textContent = "";
+    ok.forEach(function (run) {
+      var li = runTemplate.content.firstElementChild.cloneNode(true);
+      var status = run.verdict.status;
+      li.setAttribute("data-run-id", run.id);
+      li.setAttribute("data-opens", run.opens);
+      li.setAttribute("data-closes", run.closes);
+      li.setAttribute("data-end", run.end);
+      li.setAttribute("data-status", status);
+      var link = li.querySelector(".run-item__title");
+      link.href = runUrl(run, data);
+      link.textContent = run.title;
+      li.querySelector(".run-item__center").textContent = run.center;
+      li.querySelector(".cari-tempat").textContent = run.place;
+      li.querySelector(".cari-mulai").textContent = longDate(run.start, data);
+      var badge = li.querySelector(".run-status");
+      badge.className = "run-status status-" + status;
+      badge.textContent = data.words.status[status];
+      li.querySelector(".run-item__note").textContent = note(run, status, data);
+      if (run.verdict.open.length) {
+        li.querySelector(".cari-syarat__isi").textContent = run.verdict.open
+          .map(function (item) { return conditionText(item, run, data); }).join("; ");
+        li.querySelector(".cari-syarat").hidden = false;
+      }
+      list.appendChild(li);
+    });
+    not.forEach(function (run) {
+      var li = whyTemplate.content.firstElementChild.cloneNode(true);
+      li.setAttribute("data-run-id", run.id);
+      li.setAttribute("data-alasan", run.verdict.reasons.join(" "));
+      var link = li.querySelector(".cari-excluded__title");
+      link.href = runUrl(run, data);
+      link.textContent = run.title + ", angkatan " + run.run;
+      li.querySelector(".cari-excluded__center").textContent = run.center;
+      var reasons = li.querySelector(".cari-alasan");
+      run.verdict.reasons.forEach(function (key) {
+        var item = document.createElement("li");
+        item.setAttribute("data-alasan", key);
+        item.textContent = reasonText(key, run, data, answers);
+        reasons.appendChild(item);
+      });
+      others.appendChild(li);
+    });
+    section.querySelector(".cari-n").textContent = ok.length;
+    section.querySelector(".cari-n-lain").textContent = not.length;
+    section.querySelector(".cari-kosong").hidden = ok.length > 0;
+    section.querySelector(".cari-list").hidden = ok.length === 0;
+    section.hidden = false;
+  }
+
+  function describeAnswers(form, answers) {
+    var words = [];
+    var select = form.querySelector("#cari-kelurahan");
+    var option = select.options[select.selectedIndex];
+    if (option && option.value) words.push(option.getAttribute("data-label"));
+    if (answers.usia !== null) words.push(answers.usia + " tahun");
+    ["jk", "dtks"].forEach(function (name) {
+      var checked = form.querySelector("input[name=" + name + "]:checked");
+      if (!checked) return;
+      var text = checked.parentNode.textContent.trim();
+      words.push(name === "dtks" ? "DTKS/DTSEN: " + text.toLowerCase() : text.toLowerCase());
+    });
+    return "Untuk: " + words.join(", ") + ".";
+  }
+
+  /* The kelurahan/desa select, from the page's own list of links (no second copy of it). */
+  function fillSelect(select) {
+    var districts = document.querySelectorAll("details.cari-kecamatan");
+    for (var i = 0; i < districts.length; i++) {
+      var group = document.createElement("optgroup");
+      var district = districts[i].getAttribute("data-kecamatan");
+      group.label = "Kecamatan " + district + " (" + districts[i].getAttribute("data-wilayah") + ")";
+      var links = districts[i].querySelectorAll("a[data-kode]");
+      for (var j = 0; j < links.length; j++) {
+        var option = document.createElement("option");
+        option.value = links[j].getAttribute("data-kode");
+        option.textContent = links[j].textContent;
+        option.setAttribute("data-label", links[j].getAttribute("data-jenis") + " " +
+          links[j].textContent + ", Kecamatan " + district);
+        group.appendChild(option);
+      }
+      select.appendChild(group);
+    }
+  }
+
+  function load(url, done, failed) {
+    var request = new XMLHttpRequest();
+    request.open("GET", url);
+    request.onload = function () {
+      if (request.status !== 200) return failed();
+      var data;
+      try { data = JSON.parse(request.responseText); } catch (err) { return failed(); }
+      done(data);
+    };
+    request.onerror = failed;
+    request.send();
+  }
+
+  function start() {
+    var form = document.getElementById("cari-form");
+    if (!form || !document.createElement("template").content) return; /* keep the links */
+    var select = form.querySelector("#cari-kelurahan");
+    fillSelect(select);
+    var answers = readAnswers(window.location.search);
+    select.value = answers.kelurahan;
+    if (select.value !== answers.kelurahan) answers.kelurahan = "";
+    if (answers.usia !== null) form.querySelector("#cari-usia").value = answers.usia;
+    ["jk", "dtks"].forEach(function (name) {
+      var input = form.querySelector("input[name=" + name + "][value='" + answers[name] + "']");
+      if (input) input.checked = true;
+    });
+    form.hidden = false;
+    /* Empty answers stay out of the shared address. */
+    form.addEventListener("submit", function () {
+      var usia = form.querySelector("#cari-usia");
+      if (!usia.value) usia.disabled = true;
+    });
+    if (!answers.kelurahan) return;
+    document.body.classList.add("cari-dijawab");
+    load(form.getAttribute("data-data"), function (data) {
+      document.querySelector("#cari-hasil .cari-siapa").textContent = describeAnswers(form, answers);
+      show(data, answers, todayWib());
+    }, function () {
+      document.getElementById("cari-gagal").hidden = false;
+    });
+  }
+
+  window.KatalogCari = { judge: judge, runsOf: runsOf, readAnswers: readAnswers };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

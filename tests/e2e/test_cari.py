@@ -1,0 +1,168 @@
+""" "Pelatihan untuk saya" (/cari/) in Chromium at 360 px: the shared case table
+(tests/cases/eligibility.json) against cari.js, and residents' tasks with and without
+JavaScript."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from catalog.load import require_catalog
+from site_builder import eligibility_data
+from site_builder.context import SiteContext
+from tests.cases.eligibility_cases import load_cases, run_of
+from tests.e2e.live import REPO, TODAY
+
+pytestmark = pytest.mark.browser
+
+WIDTH, HEIGHT = 360, 640
+CASES = load_cases()
+
+SHOWN = """() => ({
+    shown: [...document.querySelectorAll('#cari-hasil .cari-list > li[data-run-id]')]
+        .map(li => li.dataset.runId),
+    excluded: Object.fromEntries([...document.querySelectorAll('#cari-hasil .cari-tidak > li')]
+        .map(li => [li.dataset.runId, li.dataset.alasan.split(' ')])),
+})"""
+
+JUDGE = """([data, query, today]) => {
+    const run = KatalogCari.runsOf(data)[0];
+    const verdict = KatalogCari.judge(run, KatalogCari.readAnswers(query), today, data.youth);
+    return verdict.reasons;
+}"""
+
+
+def open_cari(page, live_site, query: str) -> dict:
+    page.goto(live_site.at("cari/" + query))
+    page.wait_for_selector("#cari-hasil:not([hidden])")
+    return page.evaluate(SHOWN)
+
+
+def test_case_table_in_the_browser(new_page, live_site) -> None:
+    """Each shipped case through the page itself, with its answers in the URL; each case with
+    changed rules through the same script on data generated from the changed course."""
+    problems = []
+    by_visit: dict[tuple[str, date], list] = defaultdict(list)
+    for case in CASES:
+        if case.eligibility is None:
+            by_visit[(case.query, case.today)].append(case)
+    for (query, day), cases in by_visit.items():
+        page = new_page(WIDTH, HEIGHT, day=day)
+        found = open_cari(page, live_site, query)
+        for case in cases:
+            shown = case.run in found["shown"]
+            if shown != (case.expect == "ikut"):
+                problems.append(f"{case.about}: shown={shown}, expected {case.expect}")
+            elif not shown and found["excluded"].get(case.run) != case.reasons:
+                got = found["excluded"].get(case.run)
+                problems.append(f"{case.about}: reasons {got}, expected {case.reasons}")
+        assert page.js_errors == []
+    catalog = require_catalog(REPO / "courses", today=TODAY)
+    page = new_page(WIDTH, HEIGHT)
+    page.goto(live_site.at("cari/"))
+    for case in CASES:
+        if case.eligibility is None:
+            continue
+        ctx = SiteContext(catalog, case.today)
+        data = eligibility_data.data(ctx, [run_of(catalog, case)])
+        data = json.loads(json.dumps(data))  # exactly what the file would hold
+        reasons = page.evaluate(JUDGE, [data, case.query, case.today.isoformat()])
+        if reasons != case.reasons:
+            problems.append(f"{case.about}: script says {reasons}, expected {case.reasons}")
+    assert not problems, "\n".join(problems)
+
+
+GANDASARI = "3671021004"
+WELDING = "kelurahan-gandasari/las/2026-1"
+
+
+def test_woman_of_24_finds_an_open_welding_course_she_may_join(new_page, live_site) -> None:
+    """A resident of Kelurahan Gandasari (Jatiuwung, Kota Tangerang), 24, answers the four
+    questions on a phone and gets the open welding course of her kelurahan first."""
+    page = new_page(WIDTH, HEIGHT)
+    page.goto(live_site.at("cari/"))
+    page.select_option("#cari-kelurahan", GANDASARI)
+    page.fill("#cari-usia", "24")
+    page.check("input[name=jk][value=P]")
+    page.check("input[name=dtks][value=tidak]")
+    with page.expect_navigation():
+        page.click("#cari-form button[type=submit]")
+    assert page.url.endswith(f"cari/?kelurahan={GANDASARI}&usia=24&jk=P&dtks=tidak")
+    page.wait_for_selector("#cari-hasil:not([hidden])")
+    first = page.locator("#cari-hasil .cari-list > li").first
+    assert first.get_attribute("data-run-id") == WELDING
+    assert first.get_attribute("data-status") == "dibuka"
+    assert "Pengelasan" in first.inner_text()
+    assert "Daftar paling lambat 4 Desember 2026" in first.inner_text()
+    # The city's welding course is for DTKS/DTSEN households: not in her list, and why not.
+    assert (
+        page.locator(
+            "#cari-hasil .cari-list [data-run-id='disnaker-kota-tangerang/las/2027-1']"
+        ).count()
+        == 0
+    )
+    page.click(".cari-lain summary")
+    why = page.locator(".cari-tidak > li[data-run-id='disnaker-kota-tangerang/las/2027-1']")
+    assert "terdaftar di DTKS/DTSEN" in why.inner_text()
+    with page.expect_navigation():
+        first.locator("a.run-item__title").click()
+    assert "/kursus/kelurahan-gandasari/las/" in page.url
+    assert page.locator(f"a.daftar-button[data-run-id='{WELDING}']").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH + 1
+    assert page.js_errors == []
+
+
+def test_woman_of_24_without_javascript_goes_through_kecamatan_and_kelurahan(
+    new_page, live_site
+) -> None:
+    page = new_page(WIDTH, HEIGHT, javascript=False)
+    page.goto(live_site.at("cari/"))
+    assert page.locator("#cari-form").is_hidden()
+    page.click("details[data-kecamatan='Jatiuwung'] summary")
+    with page.expect_navigation():
+        page.click(f"a[data-kode='{GANDASARI}']")
+    assert "/kelurahan/3671021004-gandasari/" in page.url
+    card = page.locator("li.course-card", has_text="Pengelasan Dasar").first
+    assert "Pendaftaran dibuka" in card.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH + 1
+
+
+CIPARE = "3673011002"  # Kelurahan Cipare, Kecamatan Serang, Kota Serang
+UP_TO_40 = "lpks-pengelolaan-limbah-taktakan/penanganan-limbah-b3/2026-1"
+
+
+def test_man_of_50_from_kota_serang_sees_why_a_course_for_younger_people_is_not_for_him(
+    new_page, live_site
+) -> None:
+    """The shipped data has no course for the youth group (pemuda): the case table covers
+    that with changed rules; here it is Kota Serang's course for people of 18 to 40."""
+    page = new_page(WIDTH, HEIGHT)
+    found = open_cari(page, live_site, f"?kelurahan={CIPARE}&usia=50&jk=L&dtks=tidak")
+    assert UP_TO_40 not in found["shown"]
+    assert found["excluded"][UP_TO_40] == ["usia-maks"]
+    assert "lpks-tata-boga-dekorasi-cipocok-jaya/tata-boga/2027-1" in found["shown"]
+    summary = page.locator(".cari-lain summary")
+    assert summary.inner_text().startswith("Kenapa pelatihan lain tidak muncul?")
+    why = page.locator(f".cari-tidak > li[data-run-id='{UP_TO_40}']")
+    assert why.is_hidden()  # shown on request
+    summary.click()
+    assert why.is_visible()
+    assert "Peserta paling tua berusia 40 tahun saat pelatihan dimulai." in why.inner_text()
+    assert page.js_errors == []
+
+
+def test_man_of_50_without_javascript_reads_the_age_limit_on_the_course_page(
+    new_page, live_site
+) -> None:
+    page = new_page(WIDTH, HEIGHT, javascript=False)
+    page.goto(live_site.at("cari/"))
+    page.click("details[data-kecamatan='Serang'][data-wilayah='Kota Serang'] summary")
+    with page.expect_navigation():
+        page.click(f"a[data-kode='{CIPARE}']")
+    card = page.locator("li.course-card", has_text="Limbah").first
+    with page.expect_navigation():
+        card.locator("a.course-card__title").click()
+    assert "Berusia 18 sampai 40 tahun saat pelatihan dimulai." in page.inner_text("body")
