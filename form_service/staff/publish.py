@@ -91,10 +91,11 @@ from registrations.models import Registration
 from registrations.outcomes import COMPLETED, FollowUp
 from registrations.records import utc_text
 from registrations.status import Status
+from registrations.suppression import HIDE_BELOW
+from registrations.suppression import suppress as shared_suppress
 
 FORMAT = "katalog-pengumuman"
 VERSION = 2
-HIDE_BELOW = 5
 SEAT_HOLDERS = frozenset(
     {Status.ACCEPTED, Status.ATTENDING, Status.PASSED, Status.FAILED, Status.CERTIFIED}
 )
@@ -138,42 +139,9 @@ _NEVER = frozenset({Status.RESERVE.value})
 def suppress(
     counts: dict[str, int], relations: list[list[str]], never: frozenset[str] = _NEVER
 ) -> dict[str, int | None]:
-    """``counts`` with every count from 1 to 4 hidden (``None``), then one more count hidden in
-    any relation (a set of cells tied by a sum whose other terms are known) that has exactly
-    one hidden, until none has; the smallest non-zero visible count of the relation goes
-    (ties by name). A relation whose cells add up to 1..4 has all its non-zero cells hidden."""
-    shown: dict[str, int | None] = dict(counts)
-    for cell, n in counts.items():
-        if 0 < n < HIDE_BELOW and cell not in never:
-            shown[cell] = None
-    for relation in relations[: len(_STATUS_GROUPS)]:
-        total = sum(counts[c] for c in relation)
-        if 0 < total < HIDE_BELOW:
-            for cell in relation:
-                if counts[cell] and cell not in never:
-                    shown[cell] = None
-    # A cell in fewer sums is hidden first (hiding it leaks through fewer other sums, so less
-    # is hidden in the end: a run with 2 withdrawals loses its rejected count, not "completed").
-    degree = {cell: sum(1 for r in relations if cell in r) for cell in counts}
-    changed = True
-    while changed:
-        changed = False
-        for relation in relations:
-            if sum(1 for c in relation if shown[c] is None) != 1:
-                continue
-            candidates = [
-                c for c in relation if shown[c] is not None and counts[c] > 0 and c not in never
-            ]
-            if candidates:
-                lone = [r for r in relations if sum(1 for c in r if shown[c] is None) == 1]
-
-                def cost(cell: str, lone: list[list[str]] = lone) -> tuple[int, int, int, str]:
-                    mends = sum(1 for r in lone if cell in r)  # sums it protects at once
-                    return (-mends, degree[cell], counts[cell], cell)
-
-                shown[min(candidates, key=cost)] = None
-                changed = True
-    return shown
+    """:func:`registrations.suppression.suppress` with this file's rules: the reserve count is
+    never hidden, and a run whose applicants or seat holders number 1..4 has them all hidden."""
+    return shared_suppress(counts, relations, never=never, whole=relations[: len(_STATUS_GROUPS)])
 
 
 def hide_small(by_status: dict[str, int]) -> dict[str, int | None]:

@@ -1,0 +1,40 @@
+"""The one small-count rule of published figures (registrations.suppression)."""
+
+from registrations.suppression import suppress
+
+
+def test_four_is_hidden_five_is_shown_zero_is_shown():
+    shown = suppress({"a": 4, "b": 5, "c": 0}, [])
+    assert shown == {"a": None, "b": 5, "c": 0}
+
+
+def test_a_hidden_cell_that_a_total_gives_away_takes_the_next_smallest_with_it():
+    # total = men + women; total 20 is published, so hiding only women (3) would leave it as
+    # 20 - 17: the smallest other visible cell (men) is hidden too.
+    shown = suppress({"total": 20, "men": 17, "women": 3}, [["total", "men", "women"]])
+    assert shown["women"] is None
+    assert shown["men"] is None
+    assert shown["total"] == 20
+
+
+def test_a_total_with_one_hidden_component_is_hidden_when_it_is_the_smallest_visible():
+    # total = a + b + c with a hidden (2): the smallest visible non-zero cell goes too (b).
+    shown = suppress({"total": 72, "a": 2, "b": 30, "c": 40}, [["total", "a", "b", "c"]])
+    assert [cell for cell, n in shown.items() if n is None] == ["a", "b"]
+
+
+def test_never_cells_stay_and_the_next_one_is_hidden_instead():
+    shown = suppress(
+        {"total": 20, "men": 17, "women": 3}, [["total", "men", "women"]], never={"men"}
+    )
+    assert shown == {"total": None, "men": 17, "women": None}
+
+
+def test_a_whole_relation_with_a_small_total_hides_every_non_zero_cell():
+    shown = suppress({"x": 2, "y": 1, "z": 0}, [["x", "y", "z"]], whole=[["x", "y", "z"]])
+    assert shown == {"x": None, "y": None, "z": 0}
+
+
+def test_nothing_hidden_leaves_everything():
+    counts = {"total": 30, "a": 10, "b": 20}
+    assert suppress(counts, [["total", "a", "b"]]) == counts
