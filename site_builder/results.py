@@ -15,11 +15,13 @@ from datetime import datetime
 from pathlib import Path
 
 FORMAT = "katalog-pengumuman"
-VERSIONS = (1, 2)  # 2 adds "outcomes" per run (read by the Capaian pages)
+VERSIONS = (1, 2)  # 2 adds "outcomes" per run (RunOutcomes)
 COUNT_KEYS = ("applicants", "invited", "accepted", "reserve")
 _NUMBER_RE = re.compile(r"KP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 _MASKED_RE = re.compile(r"[^\W\d_]\**(?: [^\W\d_]\**)*")  # "S*** C*****"
 _ENTRY_KEYS = {"number", "name", "rank"}
+OUTCOME_KEYS = ("attending", "completed", "certified", "starter_packages")
+FOLLOWUP_KEYS = ("working", "self_employed", "not_working", "unreachable", "no_answer")
 
 
 class ResultsError(Exception):
@@ -38,11 +40,30 @@ class Listed:
 
 
 @dataclass(frozen=True)
+class RunOutcomes:
+    """A run's outcome counts as published (version 2); ``None`` is a count hidden because it
+    is small or could be worked out from the others."""
+
+    attending: int | None
+    completed: int | None
+    certified: int | None
+    starter_packages: int | None
+    followup_6: dict[str, int | None]  # FOLLOWUP_KEYS
+
+    @property
+    def working_or_business(self) -> int | None:
+        """Working or in business at 6 months; hidden when either part is hidden."""
+        working, business = self.followup_6["working"], self.followup_6["self_employed"]
+        return None if working is None or business is None else working + business
+
+
+@dataclass(frozen=True)
 class RunResults:
     run_id: str
     counts: dict[str, int]  # COUNT_KEYS
     accepted: tuple[Listed, ...]
     reserve: tuple[Listed, ...]
+    outcomes: RunOutcomes | None = None  # version 1 files have none
 
 
 @dataclass(frozen=True)
@@ -107,7 +128,12 @@ def load_results(path: Path) -> Results:
                 entries = []
             lists[key] = tuple(_listed(entry, f"{where}, {key} ke-{n}", problems)
                                for n, entry in enumerate(entries, start=1))  # fmt: skip
-        runs[run_id] = RunResults(run_id, clean_counts, lists["accepted"], lists["reserve"])
+        outcomes = None
+        if raw.get("outcomes") is not None:
+            outcomes = _outcomes(raw["outcomes"], where, problems)
+        runs[run_id] = RunResults(
+            run_id, clean_counts, lists["accepted"], lists["reserve"], outcomes
+        )
     if problems:
         raise ResultsError(problems)
     return Results(generated_at, runs)
@@ -140,3 +166,32 @@ def _listed(entry: object, where: str, problems: list[str]) -> Listed:
         problems.append(f"{where}: urutan cadangan harus bilangan bulat 1 atau lebih.")
         rank = None
     return Listed(number, name, rank)
+
+
+def _count_or_hidden(
+    raw: dict[str, object], key: str, name: str, where: str, problems: list[str]
+) -> int | None:
+    if key not in raw:
+        problems.append(f"{where}: jumlah '{name}' tidak ada (null bila disembunyikan).")
+        return None
+    value = raw[key]
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        return value
+    problems.append(f"{where}: jumlah '{name}' harus bilangan bulat 0 atau lebih, atau null.")
+    return None
+
+
+def _outcomes(raw: object, where: str, problems: list[str]) -> RunOutcomes | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: 'outcomes' harus berisi jumlah hasil pelatihan.")
+        return None
+    values = {key: _count_or_hidden(raw, key, key, where, problems) for key in OUTCOME_KEYS}
+    followup = raw.get("followup_6")
+    if not isinstance(followup, dict):
+        problems.append(f"{where}: 'outcomes.followup_6' harus berisi jawaban 6 bulan.")
+        followup = {}
+    answers = {
+        key: _count_or_hidden(followup, key, f"followup_6.{key}", where, problems)
+        for key in FOLLOWUP_KEYS
+    }
+    return RunOutcomes(followup_6=answers, **values)
