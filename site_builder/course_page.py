@@ -11,7 +11,7 @@ from catalog.catalog import CourseRef, RunRef
 from catalog.dates import format_date_long, format_range
 from catalog.models import CertificationBody, Mode
 from catalog.status import RunStatus
-from site_builder import ical, jsonld, poster, share, source, urls
+from site_builder import ical, jsonld, past_outcomes, poster, share, source, urls
 from site_builder.context import SiteContext
 from site_builder.fragments import Data, contact, run_place, run_state
 
@@ -150,6 +150,7 @@ def context(ctx: SiteContext, ref: CourseRef) -> Data:
         "selection": labels.SELECTION[course.selection],
         "kejuruan": {"name": kejuruan.label, "url": urls.relative(url, urls.kejuruan(kejuruan.id))},
         "runs": [run_row(ctx, r, url) for r in runs],
+        "past_outcomes": past_outcomes.rows(ctx, ref),
         "eligibility": eligibility.describe(course.eligibility, catalog.regions),
         "documents": eligibility.documents(course.eligibility),
         "benefits": _benefits(ref),
