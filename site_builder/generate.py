@@ -11,6 +11,7 @@ from pathlib import Path
 from site_builder import (
     about_page,
     announcement_page,
+    capaian_page,
     cari_page,
     center_page,
     course_list_page,
@@ -54,6 +55,11 @@ def render_pages(ctx: SiteContext, part: int = 0, parts: int = 1) -> dict[str, s
             pages[urls.source_path(urls.ANNOUNCEMENTS)] = announcement_page.index(ctx)
             for ref in ctx.announced:
                 pages[urls.source_path(urls.announcement(ref))] = announcement_page.render(ctx, ref)
+        pages[urls.source_path(capaian_page.INDEX)] = capaian_page.index(ctx)
+        for programme in ctx.catalog.programmes.values():
+            pages[urls.source_path(capaian_page.programme_url(programme))] = (
+                capaian_page.programme_page(ctx, programme)
+            )
         for center_id in ctx.catalog.centers:
             pages[urls.source_path(urls.center(center_id))] = center_page.render(ctx, center_id)
     for ref in ctx.course_refs[part::parts]:
