@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/katalog build --out site --base-url http://$(HOST):$(PORT)/
+	$(BIN)/katalog build --out site --base-url http://$(HOST):$(PORT)/ --results courses/example-results.json
 	@mkdir -p var
 	$(BIN)/katalog serve --host $(HOST) --port $(PORT) --site site --queue var/queue.jsonl
 
