@@ -38,21 +38,14 @@ class Villages:
     def __post_init__(self) -> None:
         # Rendered once: a run open to anyone lists ~1,550 villages, too many for a Jinja loop
         # on every request (it was most of the time of a registration).
-        parts = []
-        for group, options in self.choices.items():
-            parts.append(f'<optgroup label="{escape(group)}">')
-            parts.extend(
-                f'<option value="{escape(value)}">{escape(label)}</option>'
-                for value, label in options
-            )
-            parts.append("</optgroup>")
-        self._html = "\n".join(parts)
+        template = current_app.jinja_env.get_template("_village_options.html")
+        self._html = template.render(choices=self.choices).strip()
 
     def options_html(self, selected: str | None) -> Markup:
-        """The ``<optgroup>``/``<option>`` markup with ``selected`` marked."""
+        """The option group markup with ``selected`` marked."""
         html = self._html
         if selected and selected in self.values:
-            needle = f'<option value="{escape(selected)}">'
+            needle = f'value="{escape(selected)}">'
             html = html.replace(needle, needle[:-1] + " selected>", 1)
         return Markup(html)
 

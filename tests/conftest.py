@@ -18,8 +18,8 @@ from tests.services import missing_for, require_services
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Tests marked ``browser`` are skipped, with the reason, where Chromium or Playwright is
     missing; with ``KATALOG_REQUIRE_BROWSER=1`` (CI) that is a failure instead. Tests marked
-    ``db`` or ``deploy`` likewise need Debian's servers (``KATALOG_REQUIRE_SERVICES=1``)."""
-    for marker in ("db", "deploy"):
+    ``db`` or ``deploy`` likewise need Debian's servers, ``zensical`` the Zensical command (``KATALOG_REQUIRE_SERVICES=1``)."""
+    for marker in ("db", "deploy", "zensical"):
         if item.get_closest_marker(marker) is None:
             continue
         reason = missing_for(marker)

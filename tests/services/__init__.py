@@ -12,6 +12,8 @@ import glob
 import os
 import shutil
 import socket
+import sys
+from pathlib import Path
 
 INSTALL_HINT = (
     "install it with: apt-get install {package} (KATALOG_REQUIRE_SERVICES=1 makes this a failure)"
@@ -49,7 +51,15 @@ def missing_for(marker: str) -> str | None:
             return "Redis is not installed; " + INSTALL_HINT.format(package="redis-server")
     if marker == "deploy" and nginx_binary() is None:
         return "nginx is not installed; " + INSTALL_HINT.format(package="nginx")
+    if marker == "zensical" and zensical_binary() is None:
+        return "Zensical is not installed; install it with: pip install -e '.[dev]'"
     return None
+
+
+def zensical_binary() -> str | None:
+    """The ``zensical`` command beside this Python (the project's venv), else on PATH."""
+    beside = Path(sys.executable).parent / "zensical"
+    return str(beside) if beside.is_file() else shutil.which("zensical")
 
 
 def free_port() -> int:
