@@ -25,7 +25,15 @@ from catalog.dates import format_date_long, today_wib
 from catalog.load import load_catalog
 from catalog.problems import Problem
 from catalog.status import RunStatus
-from site_builder import eligibility_data, generate, ical, opendata, opendata_page, poster
+from site_builder import (
+    eligibility_data,
+    generate,
+    ical,
+    opendata,
+    opendata_page,
+    poster,
+    search_index,
+)
 from site_builder.cache import BuildCache
 from site_builder.context import SiteContext
 from site_builder.mkdocs_run import run_mkdocs
@@ -183,6 +191,7 @@ def build_site(
         files = helper.wait()
         seconds["machine_wait"] = time.perf_counter() - mark
         _merge(machine, site)
+        search_index.build(site)
         cache.commit()  # keeps what this build used, for the next one
 
         centers, courses, runs = catalog.counts

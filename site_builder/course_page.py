@@ -152,6 +152,7 @@ def context(ctx: SiteContext, ref: CourseRef) -> Data:
         "runs": [run_row(ctx, r, url) for r in runs],
         "past_outcomes": past_outcomes.rows(ctx, ref),
         "eligibility": eligibility.describe(course.eligibility, catalog.regions),
+        "groups": [labels.TARGET_GROUP[g] for g in course.eligibility.target_groups],
         "documents": eligibility.documents(course.eligibility),
         "benefits": _benefits(ref),
         "organiser": _agency(ctx, ref.organiser_id),
