@@ -161,7 +161,9 @@ def run_step(step: str, queue: Path, data: Path, out_dir: Path, n: int) -> dict:
 
         run_id = sorted(ref.public_id for ref in catalog.runs())[0]
         out = out_dir / "bench-run.xlsx"
-        extra["records"] = export(JsonlQueue(queue).registrations(run_id), out, "xlsx", catalog, run_id).records
+        extra["records"] = export(
+            JsonlQueue(queue).registrations(run_id), out, "xlsx", catalog, run_id
+        ).records
     elif step == "xlsx-floor":
         from datetime import date, datetime
 
