@@ -69,3 +69,7 @@ def localise(command: click.Command) -> click.Command:
 def cli() -> None:
     """Katalog Pelatihan Kerja: periksa data kursus, bangun situs, jalankan formulir
     pendaftaran, dan baca antrean pendaftaran."""
+
+
+if __name__ == "__main__":  # `python -m katalog.main`, as the console script does
+    cli()
