@@ -5,7 +5,6 @@ docs/zensical.md."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from datetime import date
 from html.parser import HTMLParser
@@ -75,47 +74,44 @@ class CoursePage(HTMLParser):
 
 def test_zensical_course_pages_match_mkdocs(tmp_path: Path):
     # Zensical wants docs_dir and site_dir relative and inside the config file's folder.
-    work = Path(__file__).resolve().parent / f".zensical-{tmp_path.name}"
+    work = tmp_path / "zensical"
     work.mkdir()
-    try:
-        docs = work / "docs"
-        build_site(
-            BuildOptions(
-                data_dir=REPO / "courses",
-                out=tmp_path / "mkdocs-site",
-                today=date(2027, 1, 15),
-                keep_docs=docs,
-                jobs=1,
-            )
+    docs = work / "docs"
+    build_site(
+        BuildOptions(
+            data_dir=REPO / "courses",
+            out=tmp_path / "mkdocs-site",
+            today=date(2027, 1, 15),
+            keep_docs=docs,
+            jobs=1,
         )
-        config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
-        config["docs_dir"] = str(docs.relative_to(work))
-        config["site_dir"] = "site"
-        config["theme"]["custom_dir"] = str(REPO / "overrides")
-        config["extra"].update(
-            # what site_builder.build passes to MkDocs in-process
-            notice="Data di situs ini adalah contoh untuk uji coba.",
-            form_url="",
-            today="2027-01-15",
-            today_text="Jumat, 15 Januari 2027",
-            status_labels={},
-        )
-        config_file = work / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        subprocess.run(
-            [zensical_binary(), "build", "-f", str(config_file)], check=True, cwd=work, timeout=600
-        )
-        pages = sorted((tmp_path / "mkdocs-site" / "kursus").rglob("index.html"))
-        assert len(pages) > 10
-        for page in pages:
-            rel = page.relative_to(tmp_path / "mkdocs-site")
-            mkdocs = CoursePage(page.read_text(encoding="utf-8"))
-            zensical = CoursePage((work / "site" / rel).read_text(encoding="utf-8"))
-            assert zensical.title == mkdocs.title, rel
-            assert zensical.rows == mkdocs.rows, rel
-            assert zensical.links == mkdocs.links, rel
-            assert zensical.json_ld == mkdocs.json_ld != [], rel
-            assert mkdocs.inline_scripts == []
-            assert zensical.inline_scripts == [], rel
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    )
+    config = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs.relative_to(work))
+    config["site_dir"] = "site"
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    config["extra"].update(
+        # what site_builder.build passes to MkDocs in-process
+        notice="Data di situs ini adalah contoh untuk uji coba.",
+        form_url="",
+        today="2027-01-15",
+        today_text="Jumat, 15 Januari 2027",
+        status_labels={},
+    )
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    subprocess.run(
+        [zensical_binary(), "build", "-f", str(config_file)], check=True, cwd=work, timeout=600
+    )
+    pages = sorted((tmp_path / "mkdocs-site" / "kursus").rglob("index.html"))
+    assert len(pages) > 10
+    for page in pages:
+        rel = page.relative_to(tmp_path / "mkdocs-site")
+        mkdocs = CoursePage(page.read_text(encoding="utf-8"))
+        zensical = CoursePage((work / "site" / rel).read_text(encoding="utf-8"))
+        assert zensical.title == mkdocs.title, rel
+        assert zensical.rows == mkdocs.rows, rel
+        assert zensical.links == mkdocs.links, rel
+        assert zensical.json_ld == mkdocs.json_ld != [], rel
+        assert mkdocs.inline_scripts == []
+        assert zensical.inline_scripts == [], rel
