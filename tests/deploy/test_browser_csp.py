@@ -44,7 +44,7 @@ def browse(chromium, client: Client, *, strip_wasm: bool = False):  # type: igno
 
 
 def search(page, query: str) -> None:  # type: ignore[no-untyped-def]
-    box = page.locator("#cari-q")
+    box = page.locator("#pencarian-q")
     box.click()
     box.press_sequentially(query, delay=20)
 
@@ -68,7 +68,7 @@ def test_the_site_and_its_search_run_under_the_csp_without_violations(
         page.goto(f"https://{SERVER_NAME}/", wait_until="networkidle")
         search(page, "boga")
         link = page.locator(f"a.pagefind-ui__result-link[href='{COURSE}']")
-        result = page.locator("#cari-hasil .pagefind-ui__result", has=link)
+        result = page.locator("#pencarian-hasil .pagefind-ui__result", has=link)
         result.wait_for(state="visible", timeout=15000)
         shown = result.inner_text()
         assert "Pusat: BLK Contoh" in shown
@@ -88,7 +88,7 @@ def test_without_wasm_unsafe_eval_the_search_fails(chromium, stack: Stack, clien
         page.goto(f"https://{SERVER_NAME}/", wait_until="networkidle")
         search(page, "boga")
         page.wait_for_timeout(3000)
-        assert page.locator("#cari-hasil a.pagefind-ui__result-link").count() == 0
+        assert page.locator("#pencarian-hasil a.pagefind-ui__result-link").count() == 0
     finally:
         context.close()
     assert violations(problems) != []

@@ -90,7 +90,7 @@ def test_search_course_register_and_export(new_page, live_site, applicant, tmp_p
     # The header search box (Pagefind, loaded when the box is focused): type the kejuruan, then
     # pick the course from the results, loading more results while it is not shown yet. Each
     # result shows its center and kecamatan.
-    search = page.locator("#cari-q")
+    search = page.locator("#pencarian-q")
     search.click()
     search.press_sequentially(label, delay=20)
     page.wait_for_selector(".pagefind-ui__result")

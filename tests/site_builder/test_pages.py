@@ -24,8 +24,8 @@ def test_example_banner_on_every_page(built_site: BuiltSite) -> None:
 def test_home_lists_open_and_soon_runs_and_every_kejuruan(built_site: BuiltSite) -> None:
     home = parse(built_site.page(""))
     assert home.find("html").get("lang") == "id"
-    assert home.find("label", cls="home-search").get("for") == "cari-q"
-    assert home.find("input", id="cari-q").get("name") == "q"
+    assert home.find("label", cls="home-search").get("for") == "pencarian-q"
+    assert home.find("input", id="pencarian-q").get("name") == "q"
     lists = home.find_all("ul", cls="run-list")
     open_ids = [li.get("data-run-id") for li in lists[0].find_all("li", cls="run")]
     assert open_ids == ["blk-contoh/tata-boga/2027-1"]

@@ -115,7 +115,7 @@ def test_announcements_are_not_indexed(search) -> None:  # type: ignore[no-untyp
 # -- The header search box, as a resident on a 360 px phone uses it ---------------------------
 
 PHONE = {"width": 360, "height": 740}
-SHOWN = 'document.querySelector("#cari-hasil .pagefind-ui__message")?.textContent || ""'
+SHOWN = 'document.querySelector("#pencarian-hasil .pagefind-ui__message")?.textContent || ""'
 
 
 def expected_meta(url: str) -> dict[str, str]:
@@ -137,13 +137,13 @@ def phone(chromium):  # type: ignore[no-untyped-def]
 
 
 def type_in_header_box(page, query: str) -> None:  # type: ignore[no-untyped-def]
-    box = page.locator("#cari-q")
+    box = page.locator("#pencarian-q")
     box.fill("")
     box.click()
     box.press_sequentially(query, delay=10)
     page.wait_for_function(f"({SHOWN}).endsWith({json.dumps(' untuk ' + query)})")
     # Each result's title and tags arrive after the count; until then it is a placeholder.
-    page.wait_for_function("!document.querySelector('#cari-hasil .pagefind-ui__loading')")
+    page.wait_for_function("!document.querySelector('#pencarian-hasil .pagefind-ui__loading')")
 
 
 def test_the_header_box_shows_each_course_with_its_center_and_kecamatan(  # type: ignore[no-untyped-def]
@@ -172,7 +172,7 @@ def test_filters_narrow_the_results_in_indonesian(phone, shipped_url) -> None:  
     page = phone.new_page()
     page.goto(shipped_url)
     type_in_header_box(page, "barista")
-    panel = page.locator("#cari-hasil")
+    panel = page.locator("#pencarian-hasil")
     names = panel.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert [n.strip() for n in names] == [
         "Cara belajar",
@@ -194,7 +194,7 @@ def test_pagefind_loads_only_when_the_box_is_used(phone, shipped_url) -> None:  
     page.on("request", lambda r: requested.append(r.url))
     page.goto(shipped_url + "kursus/blk-komunitas-kresek/las/", wait_until="networkidle")
     assert not [url for url in requested if "/pagefind/" in url]
-    page.locator("#cari-q").focus()
+    page.locator("#pencarian-q").focus()
     page.wait_for_function("typeof window.PagefindUI === 'function'")
     assert shipped_url + "pagefind/pagefind-ui.js" in requested
 
@@ -204,9 +204,9 @@ def test_without_javascript_the_box_leads_to_every_course(chromium, shipped_url)
     try:
         page = context.new_page()
         page.goto(shipped_url + "kursus/blk-komunitas-kresek/las/")
-        page.locator("#cari-q").fill("las")
+        page.locator("#pencarian-q").fill("las")
         with page.expect_navigation():
-            page.locator("#cari-q").press("Enter")
+            page.locator("#pencarian-q").press("Enter")
         assert page.url == shipped_url + "pelatihan/?q=las"
         assert page.locator("li.course-card").count() == 86
         hint = page.locator("noscript").first.inner_text()

@@ -11,9 +11,9 @@
 (function () {
   "use strict";
 
-  var form = document.getElementById("cari");
-  var input = document.getElementById("cari-q");
-  var panel = document.getElementById("cari-hasil");
+  var form = document.getElementById("pencarian");
+  var input = document.getElementById("pencarian-q");
+  var panel = document.getElementById("pencarian-hasil");
   if (!form || !input || !panel) return;
   var bundle = new URL(form.getAttribute("data-pagefind"), document.baseURI).href;
   var header = form.closest("header");
@@ -40,7 +40,7 @@
     document.head.appendChild(css);
     addScript(bundle + "pagefind-ui.js", function () {
       ui = new window.PagefindUI({
-        element: "#cari-pagefind",
+        element: "#pencarian-pagefind",
         bundlePath: bundle,
         showSubResults: false,
         showImages: false,
@@ -85,7 +85,7 @@
     search(input.value);
     input.blur(); /* hides a phone's keyboard so the results show */
   });
-  panel.querySelector(".cari-hasil__tombol-tutup").addEventListener("click", function () {
+  panel.querySelector(".pencarian-hasil__tombol-tutup").addEventListener("click", function () {
     close();
     input.focus();
   });
