@@ -1,6 +1,7 @@
 """One-off measurement: Material's built-in (lunr) search on the 20 resident queries of
 tests/site_builder/test_search_browser.py, in Chromium, against a site built by `katalog build`
-(docs/pencarian.md has the figures). Usage:
+(docs/pencarian.md has the figures). The catalog no longer builds Material's index: this needs a
+site built with `plugins: [search]` in mkdocs.yml (as before the Pagefind header box). Usage:
     PYTHONPATH=. python benchmarks/search_material.py SITE_FOLDER
 """
 

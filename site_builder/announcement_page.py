@@ -1,6 +1,6 @@
 """Announcement pages ("Pengumuman hasil seleksi"), one per run with published results, and an
 index of them. Built only from the public results file (:mod:`site_builder.results`), never from
-the registration store; the pages are left out of search (numbers and masked names are for the
+the registration store; the pages are left out of search (they have no data-pagefind-body; numbers and masked names are for the
 notice board, not for finding people).
 """
 
@@ -56,7 +56,6 @@ def render(ctx: SiteContext, ref: RunRef) -> str:
         description=f"Hasil seleksi {ref.course.title} angkatan {ref.run.id} di {ref.center.name}.",
         template="announcement.html",
         hide=["toc", "navigation"],
-        search={"exclude": True},
     )
 
 
@@ -79,5 +78,4 @@ def index(ctx: SiteContext) -> str:
         description="Daftar peserta yang diterima dan cadangan per angkatan pelatihan.",
         template="announcements.html",
         hide=["toc"],
-        search={"exclude": True},
     )

@@ -73,6 +73,5 @@ def render(ctx: SiteContext) -> str:
         description="Pelatihan kerja gratis yang boleh Anda ikuti, menurut alamat KTP, usia, "
         "jenis kelamin dan DTKS/DTSEN.",
         template="cari.html",
-        search={"exclude": True},
         hide=["toc"],
     )

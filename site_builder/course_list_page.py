@@ -105,6 +105,5 @@ def render(ctx: SiteContext) -> str:
         "Serang, bisa disaring menurut kejuruan, kecamatan, status, cara belajar, kelompok "
         "peserta dan biaya.",
         template="pelatihan.html",
-        search={"exclude": True},
         hide=["toc"],
     )

@@ -90,7 +90,6 @@ def kejuruan_index(ctx: SiteContext) -> str:
         context={"kejuruan": kejuruan_cards(ctx, url)},
         title="Kejuruan",
         template="kejuruan-index.html",
-        search={"exclude": True},
         hide=["toc"],
     )
 
@@ -143,7 +142,6 @@ def kecamatan_index(ctx: SiteContext) -> str:
         context={"groups": groups},
         title="Kecamatan",
         template="kecamatan-index.html",
-        search={"exclude": True},
     )
 
 
@@ -179,7 +177,6 @@ def kecamatan_page(ctx: SiteContext, code: str) -> str:
         title=f"Kecamatan {district.name}",
         description=f"Pelatihan kerja gratis di Kecamatan {district.name}{regency_text}.",
         template="courses.html",
-        search={"exclude": True},
         hide=["toc"],
     )
 
@@ -207,7 +204,6 @@ def calendar(ctx: SiteContext) -> str:
         context=data,
         title="Kalender",
         template="calendar.html",
-        search={"exclude": True},
     )
 
 
@@ -253,6 +249,5 @@ def kelurahan_page(ctx: SiteContext, code: str) -> str:
         title=f"{kind} {village.name}",
         description=f"Pelatihan kerja yang boleh diikuti warga {regions.label(code)}.",
         template="kelurahan.html",
-        search={"exclude": True},
         hide=["toc"],
     )

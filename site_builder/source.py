@@ -4,7 +4,7 @@ Pelican style (docs/publikasi.md, "Halaman dari templat"): each page generator b
 context (strings, numbers, lists, dicts -- never markup), and templates render it:
 
 * the front matter carries that context under ``katalog`` (plus MkDocs' own keys: ``title``,
-  ``template``, ``hide``, ``search``), and the page's theme template (``overrides/*.html``)
+  ``template``, ``hide``), and the page's theme template (``overrides/*.html``)
   renders its HTML from ``page.meta.katalog``;
 * the Markdown body holds only what search should find (titles, summaries, topics, places). It
   is rendered from a template in ``site_builder/templates/`` by :func:`markdown`, which escapes

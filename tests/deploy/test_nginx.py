@@ -105,6 +105,24 @@ def test_static_pages_carry_the_security_headers(stack: Stack, client: Client):
             assert response.headers.get_all(name) == [value], (path, name)
 
 
+def test_the_search_scripts_go_compressed_and_pagefinds_own_files_as_stored(
+    stack: Stack, client: Client
+):
+    """A phone's first search downloads Pagefind's UI and scripts gzip-compressed (docs/pencarian.md
+    counts them so); Pagefind's index and WebAssembly are stored compressed and sent as they are."""
+    gzip = {"Accept-Encoding": "gzip"}
+    for path in ("/pagefind/pagefind-ui.js", "/pagefind/pagefind.js", "/pagefind/pagefind-ui.css"):
+        response = client.get(path, headers=gzip)
+        assert response.status == 200, path
+        assert response.headers.get("Content-Encoding") == "gzip", path
+    wasm = next((stack.site / "pagefind").glob("wasm.*.pagefind"))
+    response = client.get(f"/pagefind/{wasm.name}", headers=gzip)
+    assert response.status == 200 and response.headers.get("Content-Encoding") is None
+    assert response.body == wasm.read_bytes()
+    form = client.get(RUN_PATH, headers=gzip)
+    assert form.status == 200 and form.headers.get("Content-Encoding") is None  # BREACH
+
+
 def test_form_pages_carry_the_apps_own_headers_once(stack: Stack, client: Client):
     app_csp = (
         create_app(

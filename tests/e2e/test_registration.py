@@ -85,27 +85,25 @@ def make_mistakes_then_register(page, applicant: Applicant, nik: str) -> None:
 def test_search_course_register_and_export(new_page, live_site, applicant, tmp_path):
     page = new_page()
     page.goto(live_site.url)
-    kejuruan = applicant.run.course.kejuruan
     label = applicant.kejuruan_label
 
-    # Material's search runs in a web worker; it says "Ketik untuk mulai pencarian" once its
-    # index is built (before that, typed queries may be dropped). Then type and pick the
-    # kejuruan page from the results.
-    search = page.locator("input.md-search__input")
-    if not search.is_visible():
-        page.click("label.md-search__icon[for='__search'], label[for='__search']")
+    # The header search box (Pagefind, loaded when the box is focused): type the kejuruan, then
+    # pick the course from the results, loading more results while it is not shown yet. Each
+    # result shows its center and kecamatan.
+    search = page.locator("#pencarian-q")
     search.click()
-    page.wait_for_function(
-        """() => (document.querySelector('.md-search-result__meta') || {}).textContent
-            ?.includes('Ketik untuk mulai pencarian')"""
-    )
     search.press_sequentially(label, delay=20)
-    result = page.locator(f"a.md-search-result__link[href*='kejuruan/{kejuruan}/']").first
-    result.wait_for(state="visible")
+    page.wait_for_selector(".pagefind-ui__result")
+    result = page.locator(f"a.pagefind-ui__result-link[href$='/{applicant.course_url}']")
+    more = page.locator("button.pagefind-ui__button", has_text="Muat lebih banyak hasil")
+    for _ in range(20):
+        if result.count() or not more.count():
+            break
+        more.click()
+        page.wait_for_timeout(200)
+    shown = page.locator(".pagefind-ui__result", has=result).inner_text()
+    assert f"Pusat: {applicant.run.center.name}" in shown
     result.click()
-    page.wait_for_url(re.compile(rf"/kejuruan/{re.escape(kejuruan)}/"))
-
-    page.click(f"a[href*='{applicant.course_url}']")
     page.wait_for_url(re.compile(re.escape(applicant.course_url) + "$"))
     page.wait_for_selector("table.runs")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from tests.site_builder.conftest import BuiltSite
+from tests.site_builder.pagefind_index import indexed_pages
 
 
 def cards(html: str) -> dict[str, dict[str, str]]:
@@ -49,8 +49,8 @@ def test_filter_form_and_script_only_on_the_course_list(built_site: BuiltSite) -
 
 
 def test_search_results_lead_to_course_pages(built_site: BuiltSite) -> None:
-    """Material's search stays as it is; its index holds every course page."""
-    index = json.loads((built_site.site / "search" / "search_index.json").read_text("utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+    """Pagefind's index holds every course page, and no list page."""
+    locations = set(indexed_pages(built_site.site))
     for course in ("blk-contoh/menjahit/", "blk-contoh/tata-boga/", "lpks-contoh/tata-rias/"):
         assert "kursus/" + course in locations
+    assert "pelatihan/" not in locations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import unquote
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from catalog.eligibility import describe, documents
 
 from .conftest import FORM_URL, BuiltSite
+from .pagefind_index import indexed_pages
 from .pagequery import Element, parse
 
 pytestmark = pytest.mark.slow
@@ -59,8 +59,7 @@ def test_summary_and_places_are_plain_text_that_search_finds(
         "Kantor Kelurahan Keroncong, Kelurahan Keroncong, Kecamatan Jatiuwung, Kota Tangerang, "
         "Banten",
     ]
-    index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
-    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(COURSE))
+    text = indexed_pages(built_site.site)[COURSE]["content"]
     for words in ("laku dijual", "Sukarasa", "Jatiuwung", "Keroncong", "Menu usaha rumahan"):
         assert words in text, words
 
