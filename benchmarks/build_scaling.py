@@ -18,11 +18,14 @@ search result (benchmarks/first_search.py: the query typed into the header box i
 Pagefind's UI, scripts, WebAssembly, index and fragments, gzip) at each size and for the shipped
 data (courses/), and a verdict for each goal.
 
-Goals (issue): <= 4 ms per course, t(2000)/t(1000) <= 2.2, within 1.3x of the bare build;
-first load of a course page <= 80 KB gzip; before the first search result <= 100 KB gzip at
-10,000 courses.
+Goals (issue 14, 1,000 / 5,000 / 10,000 courses over 50 / 250 / 500 centers):
+t(10,000)/t(5,000) <= 2.2; within 1.5x of the bare build of the same run; peak RSS <= 1.5 GB at
+10,000 (the largest resident set of any process the build waited for); first load of a course
+page <= 60 KB gzip; before the first search result <= 100 KB gzip at 10,000 courses. The
+default sizes take about an hour on a shared 2-core machine; pass smaller --sizes to try a
+change.
 
-    .venv/bin/python benchmarks/build_scaling.py [--sizes 250 1000 2000] [--repeat 3]
+    .venv/bin/python benchmarks/build_scaling.py [--sizes 1000 5000 10000] [--repeat 1]
     .venv/bin/python benchmarks/build_scaling.py --search-only --sizes 1000 10000
 
 --search-only builds each size once (cold) and measures only the search bytes: a 10,000-course
@@ -98,11 +101,14 @@ def synthesise_bare(root: Path, pages: int) -> Path:
 class Timing:
     wall: float  # seconds on the clock
     cpu: float  # user + system seconds of the command and its child processes
+    peak_mb: float = 0.0  # largest resident set of any child process so far (ru_maxrss)
 
     @staticmethod
     def median(timings: list[Timing]) -> Timing:
         return Timing(
-            statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings)
+            statistics.median(t.wall for t in timings),
+            statistics.median(t.cpu for t in timings),
+            max(t.peak_mb for t in timings),
         )
 
 
@@ -118,7 +124,7 @@ def run(args: list[str], cwd: Path) -> Timing:
     if done.returncode != 0:
         sys.exit(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Timing(wall, cpu)
+    return Timing(wall, cpu, after.ru_maxrss / 1024)  # Linux: ru_maxrss is in KB
 
 
 def time_machine_files(data: Path, out: Path) -> dict[str, float]:
@@ -194,8 +200,8 @@ def first_load(site: Path, page: Path) -> tuple[int, list[str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument(
         "--search-only", action="store_true", help="one build per size, search bytes only"
     )
@@ -250,7 +256,7 @@ def main() -> None:
         course_pages = sorted(shipped.glob("kursus/*/*/index.html"))
         total, parts = first_load(shipped, course_pages[0])
         print(f"shipped data: built in {seconds:.2f} s")
-        print(f"first load of a course page: {total / 1024:.1f} KB gzip (goal <= 80 KB)")
+        print(f"first load of a course page: {total / 1024:.1f} KB gzip (goal <= 60 KB)")
         for part in parts:
             print(f"    {part} B")
         searches = {size: search_bytes(root / f"site-{size}") for size in sizes}
@@ -263,30 +269,24 @@ def main() -> None:
         ours = results[kind][largest]
         print(f"goals, {kind} build ({largest} courses, wall time):")
         verdicts = [
-            (f"<= 4 ms per course: {ours.wall / largest * 1000:.2f}", ours.wall / largest <= 0.004),
             (
                 f"t({largest})/t({small}) <= 2.2: {growth(results[kind], small, largest):.2f}"
                 if small
                 else "one size",
                 small is None or growth(results[kind], small, largest) <= 2.2,
             ),
-            (f"<= 1.3x the bare build: {ours.wall / base.wall:.2f}x", ours.wall <= 1.3 * base.wall),
+            (f"<= 1.5x the bare build: {ours.wall / base.wall:.2f}x", ours.wall <= 1.5 * base.wall),
+            (f"peak RSS <= 1536 MB: {ours.peak_mb:.0f} MB", ours.peak_mb <= 1536),
         ]
         for text, met in verdicts:
             print(f"    {'met    ' if met else 'NOT MET'} {text}")
-    # The issue's goals come from its own 2-core machine, where the same bare build took 6.2 s for
-    # 2,000 pages (3.1 ms a page): there "4 ms per course" and "1.3x the bare build" were the same
-    # goal. Say how this machine compares, so the absolute figure can be read.
     print(
-        f"this machine: the bare Material build alone takes {base.wall / largest * 1000:.2f} ms per "
-        f"page ({largest} pages); the issue's machine took 3.10 ms, so 4 ms per course there "
-        f"corresponds to {4 * base.wall / largest * 1000 / 3.1:.2f} ms here; "
-        f"--jobs {default_jobs()} (a second process writes half the sources and the machine "
-        "files; MkDocs builds in one process)"
+        f"katalog build ran with --jobs {default_jobs()} (a second process writes half the sources "
+        "and the machine files; MkDocs builds in one process)"
     )
     print("goals, shipped data:")
     for text, met in [
-        (f"course page first load <= 80 KB gzip: {total / 1024:.1f} KB", total <= 80 * 1024),
+        (f"course page first load <= 60 KB gzip: {total / 1024:.1f} KB", total <= 60 * 1024),
         search_verdict(searches, largest),
     ]:
         print(f"    {'met    ' if met else 'NOT MET'} {text}")
