@@ -36,10 +36,36 @@ JUDGE = """([data, query, today]) => {
 }"""
 
 
-def open_cari(page, live_site, query: str) -> dict:
+def open_cari(page, live_site, query: str, *, ask_why: bool = True) -> dict:
+    """The runs shown and the excluded ones with their reasons; with ``ask_why``, after
+    opening "Kenapa pelatihan lain tidak muncul?", which loads the runs of other kecamatan."""
     page.goto(live_site.at("cari/" + query))
     page.wait_for_selector("#cari-hasil:not([hidden])")
+    if ask_why:
+        page.click(".cari-lain summary")
+        page.wait_for_selector("#cari-hasil[data-lengkap=ya]")
     return page.evaluate(SHOWN)
+
+
+def test_the_first_list_loads_only_the_file_of_her_kecamatan(new_page, live_site) -> None:
+    page = new_page(WIDTH, HEIGHT)
+    loaded = []
+    page.on("request", lambda r: loaded.append(r.url) if "/kelayakan" in r.url else None)
+    page.goto(live_site.at("cari/?kelurahan=3671021004&usia=24&jk=P&dtks=tidak"))
+    page.wait_for_selector("#cari-hasil:not([hidden])")
+    assert loaded == [live_site.at("cari/kelayakan/367102.json")]
+    summary = page.locator(".cari-lain summary")
+    before = summary.inner_text()
+    assert page.locator(".cari-tidak > li").count() < int(page.locator(".cari-n-lain").inner_text())
+    summary.click()
+    page.wait_for_selector("#cari-hasil[data-lengkap=ya]")
+    assert loaded[1:] == [live_site.at("cari/kelayakan.json")]
+    # The count in the summary was right before the other kecamatan's runs were loaded.
+    assert summary.inner_text() == before
+    assert page.locator(".cari-tidak > li").count() == int(
+        page.locator(".cari-n-lain").inner_text()
+    )
+    assert page.js_errors == []
 
 
 def test_case_table_in_the_browser(new_page, live_site) -> None:
@@ -86,7 +112,9 @@ def test_man_of_50_from_kota_serang_sees_why_a_course_for_younger_people_is_not_
     """The shipped data has no course for the youth group (pemuda): the case table covers
     that with changed rules; here it is Kota Serang's course for people of 18 to 40."""
     page = new_page(WIDTH, HEIGHT)
-    found = open_cari(page, live_site, f"?kelurahan={CIPARE}&usia=50&jk=L&dtks=tidak")
+    found = open_cari(
+        page, live_site, f"?kelurahan={CIPARE}&usia=50&jk=L&dtks=tidak", ask_why=False
+    )
     assert UP_TO_40 not in found["shown"]
     assert found["excluded"][UP_TO_40] == ["usia-maks"]
     assert "lpks-tata-boga-dekorasi-cipocok-jaya/tata-boga/2027-1" in found["shown"]
