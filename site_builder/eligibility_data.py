@@ -32,7 +32,7 @@ The shape (arrays rather than objects: the file stays small at 10,000 courses, s
 ``benchmarks/cari_data.py``)::
 
     {"v": 1, "built": "2026-11-23", "youth": [16, 30],
-     "months": ["Januari", ...], "course_base": "../kursus/",
+     "months": ["Januari", ...], "days": ["Minggu", "Senin", ...], "course_base": "../kursus/",
      "words": {"reason": {key: sentence}, "group": {key: who}, "education": {key: label},
                "status": {value: label}},
      "regions": {code: label},                # every domicile code used
@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from catalog.catalog import RunRef
-from catalog.dates import month_name
+from catalog.dates import month_name, weekday_name
 from catalog.labels import EDUCATION, TARGET_GROUP_WHO
 from catalog.models import YOUTH_AGES, Eligibility, TargetGroup
 from catalog.status import RunStatus
@@ -168,6 +168,8 @@ def _assemble(ctx: SiteContext, runs: list[_Facts]) -> dict[str, Any]:
         "built": ctx.today.isoformat(),
         "youth": list(YOUTH_AGES),
         "months": [month_name(m) for m in range(1, 13)],
+        # Sunday first, as JavaScript's getUTCDay() counts (date.weekday() counts from Monday)
+        "days": [weekday_name((d + 6) % 7) for d in range(7)],
         "course_base": urls.relative(urls.CARI, "kursus/"),
         "words": {
             "reason": REASONS,

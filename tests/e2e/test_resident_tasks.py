@@ -113,7 +113,7 @@ def welding_course_she_may_join(phone: Phone) -> None:
         assert read(first) == (
             "Pengelasan Dasar Pelatihan Keterampilan Kelurahan Gandasari Kec. Jatiuwung "
             "Pelatihan mulai 16 Desember 2026 "
-            "Pendaftaran dibuka Daftar paling lambat 4 Desember 2026"
+            "Pendaftaran dibuka Daftar paling lambat Jumat, 4 Desember 2026"
         )
         # The city's welding course is for DTKS/DTSEN households: not in her list, and why.
         assert page.locator(f".cari-list [data-run-id='{CITY_WELDING_RUN}']").count() == 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import timedelta
 
 import pytest
 
+from catalog.dates import format_date_long
 from catalog.eligibility import accepts_village
 from catalog.models import YOUTH_AGES, Eligibility, TargetGroup
 from catalog.status import RunStatus
@@ -40,6 +42,15 @@ def test_golden_tables_for_the_fixture_catalog(built_site: BuiltSite) -> None:
         [2, "2027-1", "2027-02-01", "2026-11-16", "2027-01-22", "2027-02-22", 0],
         [2, "2027-2", "2027-05-03", "2027-03-22", "2027-04-23", "2027-05-28", 2],
     ]
+
+
+def test_weekdays_are_listed_as_the_script_counts_them(built_site: BuiltSite) -> None:
+    """cari.js writes "Jumat, 4 Desember 2026" like the pages: days[getUTCDay()]."""
+    days = eligibility_data.data(SiteContext(built_site.catalog, TODAY))["days"]
+    for offset in range(7):
+        day = TODAY + timedelta(days=offset)
+        js_day = (day.weekday() + 1) % 7  # JavaScript counts from Sunday
+        assert format_date_long(day).startswith(days[js_day] + ", ")
 
 
 def test_words_come_from_the_catalog_labels(built_site: BuiltSite) -> None:

@@ -180,9 +180,14 @@
     return p[2] + " " + data.months[p[1] - 1] + " " + p[0];
   }
 
+  /* "Jumat, 4 Desember 2026", as catalog/dates.py format_date_long writes it on the pages. */
+  function dayDate(iso, data) {
+    return data.days[new Date(iso + "T00:00:00Z").getUTCDay()] + ", " + longDate(iso, data);
+  }
+
   function note(run, status, data) {
-    if (status === "akan-dibuka") return "Pendaftaran dibuka " + longDate(run.opens, data);
-    if (status === "dibuka") return "Daftar paling lambat " + longDate(run.closes, data);
+    if (status === "akan-dibuka") return "Pendaftaran dibuka " + dayDate(run.opens, data);
+    if (status === "dibuka") return "Daftar paling lambat " + dayDate(run.closes, data);
     return "";
   }
 
