@@ -123,6 +123,7 @@ def test_man_of_50_from_kota_serang_sees_why_a_course_for_younger_people_is_not_
     why = page.locator(f".cari-tidak > li[data-run-id='{UP_TO_40}']")
     assert why.is_hidden()  # shown on request
     summary.click()
+    page.wait_for_selector("#cari-hasil[data-lengkap=ya]")
     assert why.is_visible()
     assert "Peserta paling tua berusia 40 tahun saat pelatihan dimulai." in why.inner_text()
     assert page.js_errors == []

@@ -120,6 +120,7 @@ def welding_course_she_may_join(phone: Phone) -> None:
         why = page.locator(f".cari-tidak > li[data-run-id='{CITY_WELDING_RUN}']")
         assert why.is_hidden()
         page.locator(".cari-lain summary").click()
+        page.wait_for_selector("#cari-hasil[data-lengkap=ya]")  # the other kecamatan's runs too
         assert "terdaftar di DTKS/DTSEN" in read(why)
         phone.follow(first.get_by_role("link", name="Pengelasan Dasar"))
     else:
