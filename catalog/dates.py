@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time, get_month_names
+from babel.dates import format_date, format_time, get_day_names, get_month_names
 
 __all__ = [
     "WIB",
@@ -27,6 +27,7 @@ __all__ = [
     "format_datetime_wib",
     "format_range",
     "month_name",
+    "weekday_name",
     "now_utc",
     "today_wib",
 ]
@@ -36,6 +37,7 @@ WIB = ZoneInfo("Asia/Jakarta")
 EN_DASH = "\u2013"
 
 _MONTHS: dict[int, str] = dict(get_month_names("wide", locale=LOCALE).items())
+_WEEKDAYS: dict[int, str] = dict(get_day_names("wide", locale=LOCALE).items())
 
 
 def now_utc() -> datetime:
@@ -53,6 +55,13 @@ def month_name(month: int) -> str:
     if not 1 <= month <= 12:
         raise ValueError(f"month must be 1..12, got {month}")
     return _MONTHS[month]
+
+
+def weekday_name(weekday: int) -> str:
+    """Indonesian weekday name, numbered as ``date.weekday()``: ``weekday_name(0) == "Senin"``."""
+    if not 0 <= weekday <= 6:
+        raise ValueError(f"weekday must be 0..6, got {weekday}")
+    return _WEEKDAYS[weekday]
 
 
 @lru_cache(maxsize=4096)  # a site shows a few hundred distinct dates thousands of times

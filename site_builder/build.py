@@ -269,7 +269,8 @@ def write_machine_files(
     )
     files += ical.write_calendars(catalog, writer, base_url=ctx.base_url, cache=cache)
     # /cari/'s eligibility data (site_builder/eligibility_data.py)
-    files.append(writer.write_text(eligibility_data.DATA_PATH, eligibility_data.data_json(ctx)))
+    for path, text in eligibility_data.data_files(ctx).items():
+        files.append(writer.write_text(path, text))
     css = writer.write_text(poster.CSS_NAME, poster.POSTER_CSS)
     return [*files, css, *posters.write(ctx, writer, cache)]
 

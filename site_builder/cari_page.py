@@ -9,8 +9,10 @@ The page works in two ways (overrides/cari.html renders both from this context):
   fastest: one page of plain links, one tap to open a kecamatan, one tap to its kelurahan.
 * With JavaScript (``assets/katalog/cari.js``, loaded on this page only), the same links fill
   the kelurahan/desa select of a GET form, and the answers in the URL
-  (``?kelurahan=3671021004&usia=24&jk=P&dtks=tidak``) are judged against
-  ``cari/kelayakan.json`` (site_builder/eligibility_data.py).
+  (``?kelurahan=3671021004&usia=24&jk=P&dtks=tidak``) are judged against the file of the
+  resident's kecamatan, ``cari/kelayakan/<kecamatan>.json``, and against the whole
+  ``cari/kelayakan.json`` once she asks why other runs are not listed
+  (site_builder/eligibility_data.py).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections import defaultdict
 
 from site_builder import source, urls
 from site_builder.context import SiteContext
-from site_builder.eligibility_data import DATA_PATH
+from site_builder.eligibility_data import DATA_PATH, DISTRICT_DIR
 
 
 def kecamatan_groups(ctx: SiteContext, from_url: str) -> list[dict[str, object]]:
@@ -63,6 +65,7 @@ def render(ctx: SiteContext) -> str:
     url = urls.CARI
     data = {
         "data": urls.relative(url, DATA_PATH),
+        "district_data": urls.relative(url, DISTRICT_DIR),
         "groups": kecamatan_groups(ctx, url),
         "courses": urls.relative(url, urls.COURSES),
     }

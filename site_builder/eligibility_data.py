@@ -1,5 +1,15 @@
 """The eligibility data of "Pelatihan untuk saya" (/cari/): every run a resident might still join,
-with its rules, as one compact JSON file that ``overrides/assets/katalog/cari.js`` evaluates.
+with its rules, as compact JSON files that ``overrides/assets/katalog/cari.js`` evaluates.
+
+Two kinds of file, of the same shape:
+
+* ``cari/kelayakan/<kecamatan code>.json``, one per kecamatan of the three regions: the runs
+  whose address rule accepts at least one kelurahan/desa of that kecamatan (see
+  :func:`serves_district`), plus ``"others"``, the number of runs left out. A resident's
+  kecamatan file holds every run her address allows, so the page loads only that file before
+  it shows her list (``benchmarks/cari_data.py`` measures it at 10,000 courses);
+* ``cari/kelayakan.json``: every run, loaded when the resident opens "Kenapa pelatihan lain
+  tidak muncul?" (why the others are excluded is shown on request).
 
 The rules are taken from the catalog's models (``Course.eligibility``, the run's dates and
 ``catalog.models.YOUTH_AGES``), never written down a second time; the words come from
@@ -22,7 +32,7 @@ The shape (arrays rather than objects: the file stays small at 10,000 courses, s
 ``benchmarks/cari_data.py``)::
 
     {"v": 1, "built": "2026-11-23", "youth": [16, 30],
-     "months": ["Januari", ...], "course_base": "../kursus/",
+     "months": ["Januari", ...], "days": ["Minggu", "Senin", ...], "course_base": "../kursus/",
      "words": {"reason": {key: sentence}, "group": {key: who}, "education": {key: label},
                "status": {value: label}},
      "regions": {code: label},                # every domicile code used
@@ -30,7 +40,8 @@ The shape (arrays rather than objects: the file stays small at 10,000 courses, s
      "centers": [[id, name], ...],
      "places": [kecamatan name, ...],
      "courses": [[id, title, center index, rule index], ...],
-     "runs": [[course index, run id, start, opens, closes, end, place index], ...]}
+     "runs": [[course index, run id, start, opens, closes, end, place index], ...],
+     "others": 12}                            # kecamatan files only
 
 Dates are ISO strings: they compare as strings in the script, exactly as ``catalog.status``
 compares dates, and gzip makes their repetition cheap.
@@ -39,10 +50,11 @@ compares dates, and gzip makes their repetition cheap.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from catalog.catalog import RunRef
-from catalog.dates import month_name
+from catalog.dates import month_name, weekday_name
 from catalog.labels import EDUCATION, TARGET_GROUP_WHO
 from catalog.models import YOUTH_AGES, Eligibility, TargetGroup
 from catalog.status import RunStatus
@@ -50,6 +62,13 @@ from site_builder import urls
 from site_builder.context import SiteContext
 
 DATA_PATH = "cari/kelayakan.json"
+DISTRICT_DIR = "cari/kelayakan/"
+
+
+def district_path(district: str) -> str:
+    """Site path of the file for the residents of kecamatan ``district`` (6 digits)."""
+    return f"{DISTRICT_DIR}{district}.json"
+
 
 # Why a run is not for the resident: the reason keys of tests/cases/eligibility.json, in the
 # order they are listed. ``{wilayah}``, ``{min}``, ``{max}`` are filled in by the script.
@@ -95,9 +114,43 @@ def runs_for(ctx: SiteContext) -> list[RunRef]:
     return [r for r in ctx.run_refs if ctx.status(r) is not RunStatus.FINISHED]
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What the data says of one run, worked out once for all the files it goes into."""
+
+    domicile: tuple[str, ...]
+    center: tuple[str, str]
+    rule: tuple[Any, ...]
+    course: tuple[str, str]
+    row: tuple[str, str, str, str, str]  # run id, start, opens, closes, end
+    place: str
+
+
+def _facts(ctx: SiteContext, ref: RunRef) -> _Facts:
+    rules = ref.course.eligibility
+    return _Facts(
+        domicile=rules.domicile,
+        center=(ref.center.id, ref.center.name),
+        rule=_rule(rules),
+        course=(ref.course.id, ref.course.title),
+        row=(
+            ref.run.id,
+            ref.run.start.isoformat(),
+            ref.run.registration.opens.isoformat(),
+            ref.run.registration.closes.isoformat(),
+            ref.end.isoformat(),
+        ),
+        place=ctx.district(ref.village).name,
+    )
+
+
 def data(ctx: SiteContext, runs: list[RunRef] | None = None) -> dict[str, Any]:
     """The contents of :data:`DATA_PATH` (plain data, see the module docstring)."""
     runs = runs_for(ctx) if runs is None else runs
+    return _assemble(ctx, [_facts(ctx, ref) for ref in runs])
+
+
+def _assemble(ctx: SiteContext, runs: list[_Facts]) -> dict[str, Any]:
     regions = ctx.catalog.regions
     tables: dict[str, dict[Any, int]] = {"rules": {}, "centers": {}, "places": {}, "courses": {}}
 
@@ -106,31 +159,17 @@ def data(ctx: SiteContext, runs: list[RunRef] | None = None) -> dict[str, Any]:
 
     run_rows = []
     domicile_codes: set[str] = set()
-    for ref in runs:
-        rules = ref.course.eligibility
-        domicile_codes.update(rules.domicile)
-        course_key = (
-            ref.course.id,
-            ref.course.title,
-            index("centers", (ref.center.id, ref.center.name)),
-            index("rules", _rule(rules)),
-        )
-        run_rows.append(
-            [
-                index("courses", course_key),
-                ref.run.id,
-                ref.run.start.isoformat(),
-                ref.run.registration.opens.isoformat(),
-                ref.run.registration.closes.isoformat(),
-                ref.end.isoformat(),
-                index("places", ctx.district(ref.village).name),
-            ]
-        )
+    for facts in runs:
+        domicile_codes.update(facts.domicile)
+        course_key = (*facts.course, index("centers", facts.center), index("rules", facts.rule))
+        run_rows.append([index("courses", course_key), *facts.row, index("places", facts.place)])
     return {
         "v": 1,
         "built": ctx.today.isoformat(),
         "youth": list(YOUTH_AGES),
         "months": [month_name(m) for m in range(1, 13)],
+        # Sunday first, as JavaScript's getUTCDay() counts (date.weekday() counts from Monday)
+        "days": [weekday_name((d + 6) % 7) for d in range(7)],
         "course_base": urls.relative(urls.CARI, "kursus/"),
         "words": {
             "reason": REASONS,
@@ -148,5 +187,68 @@ def data(ctx: SiteContext, runs: list[RunRef] | None = None) -> dict[str, Any]:
     }
 
 
+def as_json(value: dict[str, Any]) -> str:
+    """A data file's text: compact JSON, UTF-8 kept."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def data_json(ctx: SiteContext, runs: list[RunRef] | None = None) -> str:
-    return json.dumps(data(ctx, runs), ensure_ascii=False, separators=(",", ":"))
+    return as_json(data(ctx, runs))
+
+
+def serves_district(rules: Eligibility, district: str) -> bool:
+    """Whether the address rule accepts some kelurahan/desa of kecamatan ``district``.
+
+    That is ``catalog.eligibility.accepts_village`` (a domicile code is a prefix of the
+    village's code) for one of the kecamatan's villages: a code of 2, 4 or 6 digits accepts a
+    village of the kecamatan when it is a prefix of the kecamatan's code, a village code when it
+    lies in the kecamatan. ``tests/site_builder/test_eligibility_data.py`` compares the two on
+    every village.
+    """
+    if not rules.domicile:
+        return True
+    return any(code.startswith(district) or district.startswith(code) for code in rules.domicile)
+
+
+def district_data(ctx: SiteContext, runs: list[RunRef] | None = None) -> dict[str, dict[str, Any]]:
+    """The contents of every kecamatan file, by kecamatan code."""
+    runs = runs_for(ctx) if runs is None else runs
+    return _by_district(ctx, runs, [_facts(ctx, ref) for ref in runs])
+
+
+def _by_district(
+    ctx: SiteContext, runs: list[RunRef], facts: list[_Facts]
+) -> dict[str, dict[str, Any]]:
+    districts = sorted({code[:6] for code in ctx.villages})
+    served: dict[str, list[int]] = {d: [] for d in districts}
+    by_domicile: dict[tuple[str, ...], list[str]] = {}
+    for number, ref in enumerate(runs):
+        rules = ref.course.eligibility
+        if rules.domicile not in by_domicile:
+            by_domicile[rules.domicile] = [d for d in districts if serves_district(rules, d)]
+        for district in by_domicile[rules.domicile]:
+            served[district].append(number)
+    # Kecamatan served by the same runs (all of a city, when its courses are city-wide) share
+    # one value: it is worked out, and written as JSON by data_files, once.
+    values: dict[tuple[int, ...], dict[str, Any]] = {}
+    result = {}
+    for district, numbers in served.items():
+        key = tuple(numbers)
+        if key not in values:
+            subset = [facts[n] for n in numbers]
+            values[key] = {**_assemble(ctx, subset), "others": len(runs) - len(subset)}
+        result[district] = values[key]
+    return result
+
+
+def data_files(ctx: SiteContext) -> dict[str, str]:
+    """Every file of /cari/'s data, by site path: the whole list and one per kecamatan."""
+    runs = runs_for(ctx)
+    facts = [_facts(ctx, ref) for ref in runs]
+    files = {DATA_PATH: as_json(_assemble(ctx, facts))}
+    texts: dict[int, str] = {}  # by id() of a value shared by several kecamatan
+    for district, value in _by_district(ctx, runs, facts).items():
+        if id(value) not in texts:
+            texts[id(value)] = as_json(value)
+        files[district_path(district)] = texts[id(value)]
+    return files

@@ -17,6 +17,7 @@ from catalog.dates import (
     month_name,
     now_utc,
     today_wib,
+    weekday_name,
 )
 
 
@@ -95,6 +96,21 @@ def test_format_range_uses_en_dash():
 def test_format_range_refuses_reversed_range():
     with pytest.raises(ValueError):
         format_range(date(2027, 2, 2), date(2027, 2, 1))
+
+
+def test_weekday_names_count_from_monday_like_date_weekday():
+    assert [weekday_name(n) for n in range(7)] == [
+        "Senin",
+        "Selasa",
+        "Rabu",
+        "Kamis",
+        "Jumat",
+        "Sabtu",
+        "Minggu",
+    ]
+    assert weekday_name(date(2027, 2, 1).weekday()) == "Senin"
+    with pytest.raises(ValueError):
+        weekday_name(7)
 
 
 def test_month_names():

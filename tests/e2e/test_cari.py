@@ -1,6 +1,7 @@
 """ "Pelatihan untuk saya" (/cari/) in Chromium at 360 px: the shared case table
-(tests/cases/eligibility.json) against cari.js, and residents' tasks with and without
-JavaScript."""
+(tests/cases/eligibility.json) against cari.js, and a resident's reasons with and without
+JavaScript. The welding course of the woman of 24 from Gandasari is one of the residents' tasks
+in tests/e2e/test_resident_tasks.py."""
 
 from __future__ import annotations
 
@@ -35,10 +36,36 @@ JUDGE = """([data, query, today]) => {
 }"""
 
 
-def open_cari(page, live_site, query: str) -> dict:
+def open_cari(page, live_site, query: str, *, ask_why: bool = True) -> dict:
+    """The runs shown and the excluded ones with their reasons; with ``ask_why``, after
+    opening "Kenapa pelatihan lain tidak muncul?", which loads the runs of other kecamatan."""
     page.goto(live_site.at("cari/" + query))
     page.wait_for_selector("#cari-hasil:not([hidden])")
+    if ask_why:
+        page.click(".cari-lain summary")
+        page.wait_for_selector("#cari-hasil[data-lengkap=ya]")
     return page.evaluate(SHOWN)
+
+
+def test_the_first_list_loads_only_the_file_of_her_kecamatan(new_page, live_site) -> None:
+    page = new_page(WIDTH, HEIGHT)
+    loaded = []
+    page.on("request", lambda r: loaded.append(r.url) if "/kelayakan" in r.url else None)
+    page.goto(live_site.at("cari/?kelurahan=3671021004&usia=24&jk=P&dtks=tidak"))
+    page.wait_for_selector("#cari-hasil:not([hidden])")
+    assert loaded == [live_site.at("cari/kelayakan/367102.json")]
+    summary = page.locator(".cari-lain summary")
+    before = summary.inner_text()
+    assert page.locator(".cari-tidak > li").count() < int(page.locator(".cari-n-lain").inner_text())
+    summary.click()
+    page.wait_for_selector("#cari-hasil[data-lengkap=ya]")
+    assert loaded[1:] == [live_site.at("cari/kelayakan.json")]
+    # The count in the summary was right before the other kecamatan's runs were loaded.
+    assert summary.inner_text() == before
+    assert page.locator(".cari-tidak > li").count() == int(
+        page.locator(".cari-n-lain").inner_text()
+    )
+    assert page.js_errors == []
 
 
 def test_case_table_in_the_browser(new_page, live_site) -> None:
@@ -75,61 +102,6 @@ def test_case_table_in_the_browser(new_page, live_site) -> None:
     assert not problems, "\n".join(problems)
 
 
-GANDASARI = "3671021004"
-WELDING = "kelurahan-gandasari/las/2026-1"
-
-
-def test_woman_of_24_finds_an_open_welding_course_she_may_join(new_page, live_site) -> None:
-    """A resident of Kelurahan Gandasari (Jatiuwung, Kota Tangerang), 24, answers the four
-    questions on a phone and gets the open welding course of her kelurahan first."""
-    page = new_page(WIDTH, HEIGHT)
-    page.goto(live_site.at("cari/"))
-    page.select_option("#cari-kelurahan", GANDASARI)
-    page.fill("#cari-usia", "24")
-    page.check("input[name=jk][value=P]")
-    page.check("input[name=dtks][value=tidak]")
-    with page.expect_navigation():
-        page.click("#cari-form button[type=submit]")
-    assert page.url.endswith(f"cari/?kelurahan={GANDASARI}&usia=24&jk=P&dtks=tidak")
-    page.wait_for_selector("#cari-hasil:not([hidden])")
-    first = page.locator("#cari-hasil .cari-list > li").first
-    assert first.get_attribute("data-run-id") == WELDING
-    assert first.get_attribute("data-status") == "dibuka"
-    assert "Pengelasan" in first.inner_text()
-    assert "Daftar paling lambat 4 Desember 2026" in first.inner_text()
-    # The city's welding course is for DTKS/DTSEN households: not in her list, and why not.
-    assert (
-        page.locator(
-            "#cari-hasil .cari-list [data-run-id='disnaker-kota-tangerang/las/2027-1']"
-        ).count()
-        == 0
-    )
-    page.click(".cari-lain summary")
-    why = page.locator(".cari-tidak > li[data-run-id='disnaker-kota-tangerang/las/2027-1']")
-    assert "terdaftar di DTKS/DTSEN" in why.inner_text()
-    with page.expect_navigation():
-        first.locator("a.run-item__title").click()
-    assert "/kursus/kelurahan-gandasari/las/" in page.url
-    assert page.locator(f"a.daftar-button[data-run-id='{WELDING}']").is_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH + 1
-    assert page.js_errors == []
-
-
-def test_woman_of_24_without_javascript_goes_through_kecamatan_and_kelurahan(
-    new_page, live_site
-) -> None:
-    page = new_page(WIDTH, HEIGHT, javascript=False)
-    page.goto(live_site.at("cari/"))
-    assert page.locator("#cari-form").is_hidden()
-    page.click("details[data-kecamatan='Jatiuwung'] summary")
-    with page.expect_navigation():
-        page.click(f"a[data-kode='{GANDASARI}']")
-    assert "/kelurahan/3671021004-gandasari/" in page.url
-    card = page.locator("li.course-card", has_text="Pengelasan Dasar").first
-    assert "Pendaftaran dibuka" in card.inner_text()
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH + 1
-
-
 CIPARE = "3673011002"  # Kelurahan Cipare, Kecamatan Serang, Kota Serang
 UP_TO_40 = "lpks-pengelolaan-limbah-taktakan/penanganan-limbah-b3/2026-1"
 
@@ -140,7 +112,9 @@ def test_man_of_50_from_kota_serang_sees_why_a_course_for_younger_people_is_not_
     """The shipped data has no course for the youth group (pemuda): the case table covers
     that with changed rules; here it is Kota Serang's course for people of 18 to 40."""
     page = new_page(WIDTH, HEIGHT)
-    found = open_cari(page, live_site, f"?kelurahan={CIPARE}&usia=50&jk=L&dtks=tidak")
+    found = open_cari(
+        page, live_site, f"?kelurahan={CIPARE}&usia=50&jk=L&dtks=tidak", ask_why=False
+    )
     assert UP_TO_40 not in found["shown"]
     assert found["excluded"][UP_TO_40] == ["usia-maks"]
     assert "lpks-tata-boga-dekorasi-cipocok-jaya/tata-boga/2027-1" in found["shown"]
@@ -149,6 +123,7 @@ def test_man_of_50_from_kota_serang_sees_why_a_course_for_younger_people_is_not_
     why = page.locator(f".cari-tidak > li[data-run-id='{UP_TO_40}']")
     assert why.is_hidden()  # shown on request
     summary.click()
+    page.wait_for_selector("#cari-hasil[data-lengkap=ya]")
     assert why.is_visible()
     assert "Peserta paling tua berusia 40 tahun saat pelatihan dimulai." in why.inner_text()
     assert page.js_errors == []

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import timedelta
 
-from catalog.models import YOUTH_AGES, TargetGroup
+import pytest
+
+from catalog.dates import format_date_long
+from catalog.eligibility import accepts_village
+from catalog.models import YOUTH_AGES, Eligibility, TargetGroup
 from catalog.status import RunStatus
 from site_builder import eligibility_data
 from site_builder.context import SiteContext
@@ -39,6 +44,15 @@ def test_golden_tables_for_the_fixture_catalog(built_site: BuiltSite) -> None:
     ]
 
 
+def test_weekdays_are_listed_as_the_script_counts_them(built_site: BuiltSite) -> None:
+    """cari.js writes "Jumat, 4 Desember 2026" like the pages: days[getUTCDay()]."""
+    days = eligibility_data.data(SiteContext(built_site.catalog, TODAY))["days"]
+    for offset in range(7):
+        day = TODAY + timedelta(days=offset)
+        js_day = (day.weekday() + 1) % 7  # JavaScript counts from Sunday
+        assert format_date_long(day).startswith(days[js_day] + ", ")
+
+
 def test_words_come_from_the_catalog_labels(built_site: BuiltSite) -> None:
     words = eligibility_data.data(SiteContext(built_site.catalog, TODAY))["words"]
     assert set(words["group"]) == {g.value for g in TargetGroup}
@@ -49,11 +63,15 @@ def test_words_come_from_the_catalog_labels(built_site: BuiltSite) -> None:
 def test_the_built_site_ships_the_data_and_loads_the_script_on_cari_only(
     built_site: BuiltSite,
 ) -> None:
+    ctx = SiteContext(built_site.catalog, TODAY)
     shipped = json.loads((built_site.site / eligibility_data.DATA_PATH).read_text("utf-8"))
-    assert shipped == eligibility_data.data(SiteContext(built_site.catalog, TODAY))
+    assert shipped == eligibility_data.data(ctx)
+    for district, expected in eligibility_data.district_data(ctx).items():
+        path = built_site.site / eligibility_data.district_path(district)
+        assert json.loads(path.read_text("utf-8")) == expected
     page = built_site.page("cari/")
     assert 'src="../assets/katalog/cari.js"' in page
-    assert 'data-data="kelayakan.json"' in page
+    assert 'data-data="kelayakan.json" data-data-kecamatan="kelayakan/"' in page
     assert "cari.js" not in built_site.page("") and "cari.js" not in built_site.page("kejuruan/")
     # without JavaScript: every kelurahan/desa of the three regions is a link to its page
     assert page.count('<details class="cari-kecamatan"') == len(
@@ -65,3 +83,36 @@ def test_the_built_site_ships_the_data_and_loads_the_script_on_cari_only(
 def test_data_is_small(built_site: BuiltSite) -> None:
     raw = (built_site.site / eligibility_data.DATA_PATH).read_bytes()
     assert len(gzip.compress(raw, 9)) < 2_000  # words and tables for 4 runs
+
+
+def test_a_kecamatan_file_holds_the_runs_its_residents_address_allows(
+    built_site: BuiltSite,
+) -> None:
+    """Kecamatan Tangerang may join the two open courses and the one for Kota Tangerang;
+    a kecamatan of Kota Serang only the two open ones, and counts the runs of the third."""
+    ctx = SiteContext(built_site.catalog, TODAY)
+    files = eligibility_data.district_data(ctx)
+    assert set(files) == {code[:6] for code in ctx.villages}  # every kecamatan of the regions
+    tangerang, serang = files["367101"], files["367301"]
+    assert (
+        tangerang["runs"] == eligibility_data.data(SiteContext(built_site.catalog, TODAY))["runs"]
+    )
+    assert tangerang["others"] == 0
+    assert [c[0] for c in serang["courses"]] == ["menjahit", "tata-rias"]
+    assert serang["regions"] == {}
+    assert serang["others"] == 2  # the two runs of tata-boga, for Kota Tangerang only
+
+
+@pytest.mark.parametrize(
+    "domicile",
+    [(), ("36",), ("3671",), ("3673",), ("367102",), ("3671021004",), ("3603", "3673011002")],
+)
+def test_a_kecamatan_is_served_when_the_form_accepts_one_of_its_villages(
+    built_site: BuiltSite, domicile: tuple[str, ...]
+) -> None:
+    """serves_district is accepts_village (the form's rule) over the kecamatan's villages."""
+    rules = Eligibility(min_age=18, domicile=domicile)
+    villages = SiteContext(built_site.catalog, TODAY).villages
+    for district in sorted({v[:6] for v in villages}):
+        by_form = any(accepts_village(rules, v) for v in villages if v.startswith(district))
+        assert eligibility_data.serves_district(rules, district) == by_form, (domicile, district)

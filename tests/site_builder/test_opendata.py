@@ -12,6 +12,7 @@ import pytest
 
 from catalog.catalog import Catalog
 from site_builder.opendata import CSV_COLUMNS, neutralise, write_open_data
+from site_builder.opendata_records import OpenData
 from tests.site_builder.machine_fixtures import BASE_URL, FORM_URL, TODAY, load_fixture
 
 REPO = Path(__file__).resolve().parents[2]
@@ -101,6 +102,31 @@ def test_schema_documents_every_field(catalog, tmp_path):
     errors = list(validator(tmp_path / "out").iter_errors(data))
     assert [e.message for e in errors] == [
         "Additional properties are not allowed ('new_field' was unexpected)"
+    ]
+
+
+def test_json_reads_back_through_the_models_unchanged(catalog, tmp_path):
+    """The published file parses with the strict models it was built from, value for value."""
+    write(catalog, tmp_path / "out", stats=STATS)
+    text = (tmp_path / "out" / "katalog.json").read_text("utf-8")
+    assert OpenData.model_validate_json(text).model_dump_json() + "\n" == text
+
+
+def test_schema_refuses_a_wrong_value_where_a_reader_would_trip(catalog, tmp_path):
+    data = write(catalog, tmp_path / "out")
+    data["runs"][0]["status"] = "buka"
+    data["runs"][1]["village_code"] = "36710110"
+    data["courses"][0]["fee"] = -1
+    errors = sorted(
+        (list(e.absolute_path), e.message) for e in validator(tmp_path / "out").iter_errors(data)
+    )
+    assert errors == [
+        (["courses", 0, "fee"], "-1 is less than the minimum of 0"),
+        (
+            ["runs", 0, "status"],
+            "'buka' is not one of ['akan-dibuka', 'dibuka', 'ditutup', 'selesai']",
+        ),
+        (["runs", 1, "village_code"], "'36710110' does not match '^\\\\d{10}$'"),
     ]
 
 

@@ -2,9 +2,11 @@
  *
  * The answers live in the URL (?kelurahan=<10 digits>&usia=<years>&jk=L|P&dtks=ya|tidak|tidak-tahu),
  * so the page can be shared; the form is a plain GET form to this same page. The runs and their
- * rules come from cari/kelayakan.json, generated from the catalog's models by
- * site_builder/eligibility_data.py; judge() applies them as registrations/rules.py
- * check_applicant does for the form. tests/cases/eligibility.json is checked against both.
+ * rules come from the file of the resident's kecamatan, cari/kelayakan/<6 digits>.json (every
+ * run her address allows, and the number of the others), and from the whole
+ * cari/kelayakan.json once she opens "Kenapa pelatihan lain tidak muncul?". Both are generated
+ * from the catalog's models by site_builder/eligibility_data.py; judge() applies them as
+ * registrations/rules.py check_applicant does for the form. tests/cases/eligibility.json is checked against both.
  * Without JavaScript the page is a list of kecamatan and kelurahan/desa links instead.
  */
 (function () {
@@ -178,9 +180,14 @@
     return p[2] + " " + data.months[p[1] - 1] + " " + p[0];
   }
 
+  /* "Jumat, 4 Desember 2026", as catalog/dates.py format_date_long writes it on the pages. */
+  function dayDate(iso, data) {
+    return data.days[new Date(iso + "T00:00:00Z").getUTCDay()] + ", " + longDate(iso, data);
+  }
+
   function note(run, status, data) {
-    if (status === "akan-dibuka") return "Pendaftaran dibuka " + longDate(run.opens, data);
-    if (status === "dibuka") return "Daftar paling lambat " + longDate(run.closes, data);
+    if (status === "akan-dibuka") return "Pendaftaran dibuka " + dayDate(run.opens, data);
+    if (status === "dibuka") return "Daftar paling lambat " + dayDate(run.closes, data);
     return "";
   }
 
@@ -258,7 +265,9 @@
       others.appendChild(li);
     });
     section.querySelector(".cari-n").textContent = ok.length;
-    section.querySelector(".cari-n-lain").textContent = not.length;
+    /* A kecamatan file counts the runs it leaves out: none of them accepts her address. */
+    section.querySelector(".cari-n-lain").textContent = not.length + (data.others || 0);
+    section.setAttribute("data-lengkap", data.others ? "tidak" : "ya");
     section.querySelector(".cari-kosong").hidden = ok.length > 0;
     section.querySelector(".cari-list").hidden = ok.length === 0;
     section.hidden = false;
@@ -333,11 +342,34 @@
     });
     if (!answers.kelurahan) return;
     document.body.classList.add("cari-dijawab");
-    load(form.getAttribute("data-data"), function (data) {
+    var district = form.getAttribute("data-data-kecamatan") + answers.kelurahan.slice(0, 6) + ".json";
+    load(district, function (data) {
       document.querySelector("#cari-hasil .cari-siapa").textContent = describeAnswers(form, answers);
       show(data, answers, todayWib());
+      whenAsked(form.getAttribute("data-data"), answers);
     }, function () {
       document.getElementById("cari-gagal").hidden = false;
+    });
+  }
+
+  /* The runs her address does not allow are listed (with every reason) from the whole file,
+     fetched the first time she opens "Kenapa pelatihan lain tidak muncul?". */
+  function whenAsked(url, answers) {
+    var section = document.getElementById("cari-hasil");
+    var details = section.querySelector(".cari-lain");
+    var failed = section.querySelector(".cari-lain-gagal");
+    var loading = false;
+    details.addEventListener("toggle", function () {
+      if (!details.open || loading || section.getAttribute("data-lengkap") === "ya") return;
+      loading = true;
+      failed.hidden = true;
+      load(url, function (data) {
+        loading = false;
+        show(data, answers, todayWib());
+      }, function () {
+        loading = false;
+        failed.hidden = false;
+      });
     });
   }
 
