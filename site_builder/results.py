@@ -23,7 +23,9 @@ _ENTRY_KEYS = {"number", "name", "rank"}
 OUTCOME_KEYS = ("attending", "completed", "certified", "starter_packages")
 FOLLOWUP_KEYS = ("working", "self_employed", "not_working", "unreachable", "no_answer")
 TOTAL_EXACT = ("runs", "applicants", "accepted")
-TOTAL_HIDDEN = ("completed", "certified", "working_or_business", "starter_packages")
+TOTAL_HIDDEN = (
+    "completed", "certified", "working_or_business", "self_employed", "starter_packages",
+)  # fmt: skip
 
 
 class ResultsError(Exception):
@@ -79,6 +81,7 @@ class AreaTotals:
     completed: int | None
     certified: int | None
     working_or_business: int | None
+    self_employed: int | None
     starter_packages: int | None
 
 

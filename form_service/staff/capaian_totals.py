@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from catalog.catalog import Catalog
 
 # Totals that may be hidden, in the order of the file.
-FIGURES = ("completed", "certified", "working_or_business", "starter_packages")
+FIGURES = (
+    "completed", "certified", "working_or_business", "self_employed", "starter_packages",
+)  # fmt: skip
 # Exact sums of counts the file publishes anyway (never hidden).
 EXACT = ("runs", "applicants", "accepted")
 LEVELS = ("programme", "kecamatan", "kelurahan")
@@ -87,6 +89,7 @@ def exact_cells(members: dict[str, int]) -> dict[str, int]:
         "completed": members["o:completed"],
         "certified": members["o:certified"],
         "working_or_business": members["f6:working"] + members["f6:self_employed"],
+        "self_employed": members["f6:self_employed"],
         "starter_packages": members["o:starter_packages"],
     }
 
@@ -105,6 +108,7 @@ def sums(programme: str, groups: list[_Group]) -> list[list[str]]:
         out.append([t("starter_packages"), *(run_cell(r, "o:starter_packages") for r in runs)])
         wb = [run_cell(r, f"f6:{k}") for r in runs for k in ("working", "self_employed")]
         out.append([t("working_or_business"), *wb])
+        out.append([t("self_employed"), *(run_cell(r, "f6:self_employed") for r in runs)])
     return out
 
 

@@ -33,7 +33,7 @@ Format (JSON, UTF-8)::
         "programmes": [
           {"id": "blk-setiap-kelurahan-kota-tangerang", "runs": 3, "applicants": 300,
            "accepted": 60, "completed": 51, "certified": 30, "working_or_business": 22,
-           "starter_packages": 0,
+           "self_employed": 9, "starter_packages": 0,
            "kecamatan": [{"code": "367101", "runs": 2, ...}],
            "kelurahan": [{"code": "3671011001", "kecamatan": "367101", "runs": 1, ...}]}
         ]
@@ -89,8 +89,8 @@ Format (JSON, UTF-8)::
   runs, over its runs per kecamatan and per kelurahan/desa (the kelurahan of the run's
   center; only areas with a run in this file are listed; region codes, no names). ``runs``,
   ``applicants`` and ``accepted`` are exact (sums of public counts); ``completed``,
-  ``certified``, ``working_or_business`` (``working`` + ``self_employed`` at 6 months) and
-  ``starter_packages`` go through the same suppression as the run counts, in the same pass:
+  ``certified``, ``working_or_business`` (``working`` + ``self_employed`` at 6 months),
+  ``self_employed`` (in business at 6 months) and ``starter_packages`` go through the same suppression as the run counts, in the same pass:
   each total is one more sum of published counts (:mod:`form_service.staff.capaian_totals`
   lists them), so a total whose runs hide a count has one more count hidden (the total or
   another run's), and a total from 1 to 4 is ``null``. A run's count may therefore be hidden

@@ -23,7 +23,7 @@ from registrations.status import Status
 from tests.form_service.conftest import RUN_BOGA
 
 SHIPPED = Path(__file__).resolve().parents[2] / "courses" / "example-results.json"
-FIGURES = ("completed", "certified", "working_or_business", "starter_packages")
+FIGURES = ("completed", "certified", "working_or_business", "self_employed", "starter_packages")
 F6 = ("working", "self_employed", "not_working", "unreachable", "no_answer")
 
 
@@ -73,6 +73,8 @@ def equations(data: dict) -> tuple[list[tuple[dict[str, int], str]], dict[str, i
                 for rid in runs:
                     if figure == "working_or_business":
                         coeffs[f"{rid}|f6:working"] = 1
+                        coeffs[f"{rid}|f6:self_employed"] = 1
+                    elif figure == "self_employed":
                         coeffs[f"{rid}|f6:self_employed"] = 1
                     else:
                         coeffs[per_run[rid][figure]] = 1
