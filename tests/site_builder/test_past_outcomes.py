@@ -59,14 +59,16 @@ def _build(root: Path, outcomes: dict) -> str:
 
 
 @pytest.mark.slow
-def test_a_finished_run_with_outcomes_shows_its_counts_hidden_ones_as_a_dash(tmp_path):
+def test_a_finished_run_with_outcomes_shows_its_counts_hidden_ones_as_below_five(tmp_path):
+    # a version 2 file (no totals, no example flag): still read
     html = _build(tmp_path, _outcomes(completed=18, certified=None, working=6, self_employed=5))
     assert '<h2 id="hasil">Hasil angkatan sebelumnya</h2>' in html
     assert (
         '<tr><th scope="row">2026-1</th><td>20</td><td>18</td>'
-        '<td><abbr title="disembunyikan">–</abbr></td><td>11</td></tr>'
+        '<td><span class="hidden-count">&lt; 5</span></td><td>11</td></tr>'
     ) in html
-    assert "jumlah disembunyikan karena kurang dari 5 orang" in html
+    assert "berarti angkanya disembunyikan supaya tidak ada peserta yang bisa dikenali" in html
+    assert "Hasil contoh" not in html  # real results: no example banner
 
 
 @pytest.mark.slow
