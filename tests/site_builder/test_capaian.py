@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -167,3 +170,88 @@ def test_charts_have_text_alternatives_with_the_table_numbers(site):
         assert labelled and f'<title id="{labelled[1]}">' in svg
         assert f'<desc id="{labelled[2]}">' in svg
     assert '<desc id="grafik-hasil-isi">Lulus: 20 dari 20; Bersertifikat: 0 dari 20; ' in html
+
+
+# --------------------------------------------------------------------------- open data
+
+
+def _csv(site: Path) -> list[dict[str, str]]:
+    raw = (site / "capaian.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM, like katalog.csv
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+@pytest.mark.slow
+def test_open_data_reads_back_with_the_figures_of_the_pages(site):
+    rows = _csv(site)
+    data = json.loads((site / "capaian.json").read_text(encoding="utf-8"))
+    assert data["example_results"] is True and data["example_data"] is True
+    assert {r["example_results"] for r in rows} == {"ya"}
+    assert data["small_counts_hidden_below"] == 5
+    by_key = {(r["programme_id"], r["level"], r["code"]): r for r in rows}
+    for p in data["programmes"]:
+        total = by_key[(p["id"], "programme", p["total"]["code"])]
+        facts = text(page(site, f"capaian/{p['id']}"))
+        assert (
+            f"Kelurahan yang sudah punya pusat pelatihan {total['kelurahan_covered']} dari" in facts
+        )
+        o = p["total"]["outcomes"]
+        if o is None:
+            continue
+        shown = {k: ("< 5" if o[k] is None else str(o[k])) for k in o}
+        assert (total["accepted"], total["completed"], total["certified"]) == (
+            shown["accepted"], shown["completed"], shown["certified"],
+        )  # fmt: skip
+        assert (
+            f"Diterima {shown['accepted']} Lulus {shown['completed']} "
+            f"Bersertifikat {shown['certified']} Bekerja atau berwirausaha 6 bulan kemudian "
+            f"{shown['working_or_business']}"
+        ) in facts
+        per_seat = f"{o['applicants_per_seat']:.1f}".replace(".", ",")
+        assert f"Pendaftar per kursi {per_seat} ({o['applicants']} pendaftar" in facts
+    dinsos = by_key[("paket-usaha-dinsos-kota-tangerang", "programme", "3671")]
+    assert dinsos["starter_packages"] == "< 5"
+    # a kecamatan row equals the programme page's table row
+    html = page(site, "capaian/blk-setiap-kelurahan-kota-tangerang")
+    row = re.search(r'<tr><th scope="row">Tangerang</th>(.*?)</tr>', html)
+    assert row is not None
+    tangerang = by_key[("blk-setiap-kelurahan-kota-tangerang", "kecamatan", "367101")]
+    assert text(row[1]).split() == [
+        tangerang["kelurahan_covered"], "dari", tangerang["kelurahan_total"],
+        tangerang["centers"], tangerang["seats"], tangerang["accepted"],
+        *tangerang["completed"].split(), tangerang["certified"],
+        tangerang["working_or_business"],
+    ]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_open_data_holds_counts_only(site):
+    text_json = (site / "capaian.json").read_text(encoding="utf-8")
+    text_csv = (site / "capaian.csv").read_text(encoding="utf-8-sig")
+    for blob in (text_json, text_csv):
+        assert "KP-" not in blob and "Contoh Peserta" not in blob and "nik" not in blob.lower()
+
+
+@pytest.mark.slow
+def test_every_open_data_field_is_documented(site):
+    from catalog.models import TargetKind
+    from site_builder.capaian_opendata import CSV_COLUMNS
+
+    docs = (ROOT / "docs" / "data-terbuka.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## capaian.csv dan capaian.json") : docs.index("## Kalender")]
+    assert [c for c in CSV_COLUMNS if f"`{c}`" not in section] == []
+    keys: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            keys.update(value)
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(json.loads((site / "capaian.json").read_text(encoding="utf-8")))
+    assert "applicants_per_seat" in keys and "kecamatan_code" in keys
+    assert sorted(k for k in keys if f"`{k}`" not in section) == []
+    assert [k.value for k in TargetKind if f"`{k.value}`" not in section] == []
