@@ -20,8 +20,8 @@ from site_builder.context import SiteContext
 from site_builder.fragments import Data
 
 INDEX = "capaian/"
-BAR_WIDTH = 200  # SVG units of a full bar; the chart scales to the screen width
-ROW_HEIGHT = 28
+BAR_WIDTH = 320  # SVG units of a full bar; the chart scales to the screen width
+ROW_HEIGHT = 38  # a label line above each bar, so long labels fit a phone
 
 
 def programme_url(programme: Programme) -> str:
