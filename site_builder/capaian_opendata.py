@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from catalog.dates import now_utc
-from registrations.suppression import HIDE_BELOW
 from site_builder.capaian_data import AreaFigures, ProgrammeFigures
 from site_builder.context import SiteContext
 from site_builder.opendata import neutralise
@@ -133,7 +132,8 @@ def capaian_data(ctx: SiteContext) -> dict[str, Any]:
         "results_generated_at": (
             results.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ") if results else None
         ),
-        "small_counts_hidden_below": HIDE_BELOW,
+        # from the results file: the rule lives with the publisher (registrations.suppression)
+        "small_counts_hidden_below": results.hidden_below if results else None,
         "programmes": [_programme(f) for f in ctx.capaian.values()],
     }
 

@@ -99,6 +99,7 @@ class Results:
     # programme id -> totals; None for a file older than version 3 (or written with --run)
     totals: dict[str, ProgrammeTotals] | None = None
     example: bool = False  # the shipped example file ("example": true), not real results
+    hidden_below: int | None = None  # "small_counts_hidden_below" of the file (5)
 
 
 def load_results(path: Path) -> Results:
@@ -169,9 +170,12 @@ def load_results(path: Path) -> Results:
     example = data.get("example", False)
     if not isinstance(example, bool):
         problems.append(f"{path}: 'example' harus true atau false.")
+    hidden_below = data.get("small_counts_hidden_below")
+    if hidden_below is not None and (not isinstance(hidden_below, int) or hidden_below < 1):
+        problems.append(f"{path}: 'small_counts_hidden_below' harus bilangan bulat 1 atau lebih.")
     if problems:
         raise ResultsError(problems)
-    return Results(generated_at, runs, totals, example is True)
+    return Results(generated_at, runs, totals, example is True, hidden_below)
 
 
 def _listed(entry: object, where: str, problems: list[str]) -> Listed:
