@@ -47,6 +47,7 @@ def test_the_overview_compares_coverage_with_the_target(site):
         "13 dari 104 kelurahan"
     ) in html
     assert "LPKS di setiap kelurahan Kota Serang" in html
+    assert "Kursi yang direncanakan 2.500 kursi di 125 angkatan" in html  # thousands with "."
 
 
 @pytest.mark.slow

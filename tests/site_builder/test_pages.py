@@ -161,8 +161,11 @@ def test_open_data_guide_is_a_page_linked_from_home_and_about(built_site: BuiltS
         ("capaian.json", "../capaian.json"),
         ("capaian.csv", "../capaian.csv"),
     ]
-    warning = page.find("div", cls="admonition")
-    assert warning.find("p", cls="admonition-title").text == "Periksa example_data"
+    warnings = page.find_all("div", cls="admonition")
+    assert [w.find("p", cls="admonition-title").text for w in warnings] == [
+        "Periksa example_data",
+        "Periksa example_results",
+    ]
     headings = [h.text for h in page.find_all("h3")]
     assert "runs (angkatan)" in headings and "courses (kursus)" in headings
     home = parse(built_site.page("")).find("a", href="data-terbuka/")
