@@ -102,21 +102,38 @@ def _derivations(
     by exact Gauss-Jordan elimination over the hidden cells; each row keeps the combination
     of equations it was made from."""
     Row = tuple[dict[str, Fraction], dict[int, Fraction]]
-    basis: list[tuple[str, Row]] = []
+    rows: dict[str, Row] = {}  # pivot -> its row; each row is zero at every other pivot
+    where: dict[str, set[str]] = {}  # cell -> pivots of the rows that hold it
+    # Pivot on the cell in the fewest equations (a run's own count before a programme total):
+    # far less fill-in, so a programme of a thousand runs is solved in seconds.
+    freq: dict[str, int] = {}
+    for eq in equations:
+        for c in eq:
+            if c in hidden:
+                freq[c] = freq.get(c, 0) + 1
     for i, eq in enumerate(equations):
         row: Row = ({c: Fraction(n) for c, n in eq.items() if n and c in hidden}, {i: Fraction(1)})
-        for pivot, b in basis:
-            if row[0].get(pivot):
-                row = _minus(row, row[0][pivot], b)
+        for p in [c for c in row[0] if c in rows]:
+            row = _minus(row, row[0][p], rows[p])  # adds no other pivot (rows are reduced)
         if not row[0]:
             continue
-        pivot = min(row[0])
+        pivot = min(row[0], key=lambda c: (freq[c], c))
         scale = row[0][pivot]
         row = ({c: n / scale for c, n in row[0].items()}, {k: n / scale for k, n in row[1].items()})
-        basis = [(p, _minus(b, b[0][pivot], row) if b[0].get(pivot) else b) for p, b in basis]
-        basis.append((pivot, row))
+        for q in sorted(where.pop(pivot, ())):
+            old = rows[q]
+            new = _minus(old, old[0][pivot], row)
+            for c in old[0]:
+                if c != pivot:
+                    where[c].discard(q)
+            for c in new[0]:
+                where.setdefault(c, set()).add(q)
+            rows[q] = new
+        rows[pivot] = row
+        for c in row[0]:
+            where.setdefault(c, set()).add(pivot)
     # e_h lies in the row space iff a basis row is exactly e_h (the basis is fully reduced).
-    return {p: combo for p, (cells, combo) in basis if len(cells) == 1}
+    return {p: combo for p, (cells, combo) in rows.items() if len(cells) == 1}
 
 
 def _minus(row, factor, other):  # type: ignore[no-untyped-def]
@@ -138,24 +155,93 @@ def _close_combinations(
     degree: dict[str, int],
 ) -> None:
     """Hide more until no small hidden count (1 to 4) can be worked out: for each derivation
-    of one, the published counts it uses are the candidates; the one used by the most
-    derivations is hidden (then the one in the fewest relations, then the smallest). A
-    derivation that uses only public counts (``never``) or zeros cannot be broken and is left
-    (e.g. seat holders all of one status, when the accepted list is public anyway)."""
+    of one, one of the published counts it uses is hidden. A derivation that uses only public
+    counts (``never``) or zeros cannot be broken and is left (e.g. seat holders all of one
+    status, when the accepted list is public anyway)."""
+    # Rows restricted to hidden cells split into independent blocks (equations linked by a
+    # shared hidden cell): a count follows from the file iff it follows from its block. Each
+    # block is solved alone and its answer kept until a cell of it changes, so a file with
+    # thousands of runs costs a little per run instead of one huge elimination a step.
+    solved: dict[tuple[tuple[int, ...], frozenset[str]], list[list[str]]] = {}
     while True:
         hidden = {c for c, n in shown.items() if n is None}
-        uses: dict[str, int] = {}
-        for cell, combo in _derivations(hidden, equations).items():
-            if not 0 < counts[cell] < HIDE_BELOW:
-                continue  # a count hidden only to protect others may be worked out: it is
-                # not small, and any small count it would give away is checked on its own
-            total: dict[str, Fraction] = {}
-            for i, factor in combo.items():
-                for c, k in equations[i].items():
-                    total[c] = total.get(c, 0) + factor * k
-            for c, k in total.items():
-                if k and shown[c] is not None and counts[c] > 0 and c not in never:
-                    uses[c] = uses.get(c, 0) + 1
-        if not uses:
+        derivations: list[list[str]] = []  # the published counts each derivation uses
+        for block in _blocks(hidden, equations):
+            cells = frozenset(c for i in block for c in equations[i] if c in hidden)
+            key = (block, cells)
+            if key not in solved:
+                solved[key] = _block_uses(block, cells, counts, shown, equations, never)
+            derivations += solved[key]
+        derivations = [d for d in derivations if d]
+        if not derivations:
             return
-        shown[min(uses, key=lambda c: (-uses[c], degree[c], counts[c], c))] = None
+        uses: dict[str, int] = {}
+        for used in derivations:
+            for c in used:
+                uses[c] = uses.get(c, 0) + 1
+
+        def cost(c: str, uses: dict[str, int] = uses) -> tuple[int, int, int, str]:
+            return (-uses[c], degree[c], counts[c], c)
+
+        # One count per derivation, all at once (a block of thousands of cells is solved
+        # again after each round): the one used by the most derivations, then the one in the
+        # fewest relations, then the smallest.
+        for used in derivations:
+            if all(shown[c] is not None for c in used):
+                shown[min(used, key=cost)] = None
+
+
+def _blocks(hidden: set[str], equations: Sequence[Mapping[str, int]]) -> list[tuple[int, ...]]:
+    """Equation indices grouped by the hidden cells that link them (union-find), in order."""
+    parent: dict[str, str] = {}
+
+    def root(c: str) -> str:
+        while parent.setdefault(c, c) != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    touched: list[tuple[int, str]] = []
+    for i, eq in enumerate(equations):
+        mine = [c for c, k in eq.items() if k and c in hidden]
+        if not mine:
+            continue
+        first = root(mine[0])
+        for c in mine[1:]:
+            other = root(c)
+            if other != first:
+                parent[other] = first
+        touched.append((i, mine[0]))
+    groups: dict[str, list[int]] = {}
+    for i, c in touched:
+        groups.setdefault(root(c), []).append(i)
+    return [tuple(g) for g in groups.values()]
+
+
+def _block_uses(
+    block: tuple[int, ...],
+    cells: frozenset[str],
+    counts: dict[str, int],
+    shown: dict[str, int | None],
+    equations: Sequence[Mapping[str, int]],
+    never: frozenset[str],
+) -> list[list[str]]:
+    """For one block: for each derivation of a small hidden count, the published counts it
+    uses that may still be hidden (none: it cannot be broken, and is left out)."""
+    out = []
+    local = [equations[i] for i in block]
+    for cell, combo in _derivations(set(cells), local).items():
+        if not 0 < counts[cell] < HIDE_BELOW:
+            continue  # a count hidden only to protect others may be worked out: it is
+            # not small, and any small count it would give away is checked on its own
+        total: dict[str, Fraction] = {}
+        for i, factor in combo.items():
+            for c, k in local[i].items():
+                total[c] = total.get(c, 0) + factor * k
+        used = [
+            c
+            for c, k in total.items()
+            if k and shown[c] is not None and counts[c] > 0 and c not in never
+        ]
+        out.append(sorted(used))
+    return out
