@@ -111,3 +111,18 @@ def test_hidden_counts_read_below_five_on_the_phone(phone, capaian_site):
     facts = phone.locator("dl.capaian-facts").first.inner_text()
     assert re.search(r"Paket usaha diterima\s+< 5", facts)
     assert phone.locator("#hasil-contoh").inner_text().startswith("Hasil contoh.")
+
+
+def test_axe_finds_no_serious_violation_with_results(phone, capaian_site):
+    """The pages with outcome tables, charts, "< 5" and the example banner (the live site's
+    axe test builds without results)."""
+    from tests.e2e.helpers import blocking, describe_violations, run_axe
+
+    serious = []
+    for path in [*PAGES, "capaian/paket-usaha-dinsos-kota-tangerang/",
+                 "kecamatan/367101-tangerang/"]:  # fmt: skip
+        phone.goto(capaian_site + path)
+        found = blocking(run_axe(phone))
+        if found:
+            serious.append(describe_violations(path, capaian_site + path, found))
+    assert serious == [], "\n".join(serious)
