@@ -77,3 +77,23 @@ def test_no_table_when_every_outcome_count_is_hidden(tmp_path):
         tmp_path, _outcomes(completed=None, certified=None, working=None, self_employed=3)
     )
     assert "Hasil angkatan sebelumnya" not in html
+
+
+@pytest.mark.slow
+def test_a_version_2_file_still_gives_the_programme_total_on_capaian(tmp_path):
+    """Before version 3 there are no published totals: the programme total is summed from the
+    runs (hidden when a run's count is hidden), areas show no results, and capaian.csv agrees."""
+    (tmp_path / "courses").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "courses" / "targets.yml").write_text(
+        "- id: program-contoh\n  name: Program Contoh\n  area: ['3671']\n"
+        "  source: Contoh sumber\n  targets:\n    - {kind: people-trained, value: 100}\n",
+        encoding="utf-8",
+    )
+    _build(tmp_path, _outcomes(completed=18, certified=None, working=6, self_employed=5))
+    html = (tmp_path / "site" / "capaian" / "program-contoh" / "index.html").read_text("utf-8")
+    assert "<dt>Lulus</dt><dd>18</dd>" in html
+    assert '<dt>Bersertifikat</dt><dd><span class="hidden-count">&lt; 5</span></dd>' in html
+    assert "Diterima: 20<br>Lulus: 18" in html  # the people-trained target
+    rows = (tmp_path / "site" / "capaian.csv").read_text("utf-8-sig").splitlines()
+    assert rows[1].startswith("program-contoh,Program Contoh,programme,3671,")
+    assert ",20,18,< 5,11,5,< 5," in rows[1]
