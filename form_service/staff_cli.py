@@ -908,19 +908,29 @@ def followup(
     "pendaftaran, nama yang disamarkan dan jumlah; tanpa NIK, tanggal lahir, nomor HP atau "
     "alamat.",
 )
-@run_option("Hanya angkatan ini, id lengkap seperti disnaker-kota-tangerang/tata-boga/2027-1.")
+@run_option(
+    "Hanya angkatan ini, id lengkap seperti disnaker-kota-tangerang/tata-boga/2027-1 (tanpa "
+    "jumlah per program)."
+)
 @queue_option
+@data_option
 @_guard_io
-def publish(out: Path, run_id: str | None, queue_path: Path, database_url: str | None) -> None:
+def publish(
+    out: Path, run_id: str | None, queue_path: Path, database_url: str | None, data_dir: Path
+) -> None:
     """Tulis berkas pengumuman hasil seleksi untuk situs: per angkatan, jumlah pendaftar,
     yang diundang, diterima dan cadangan, serta daftar yang diterima dan cadangan (nomor
     pendaftaran dan nama yang disamarkan, misalnya S*** C*****; tanpa nama bila pendaftar tidak
-    setuju namanya diumumkan). Jumlah di bawah 5 per status disembunyikan."""
+    setuju namanya diumumkan). Juga jumlah hasil pelatihan per angkatan dan, untuk halaman
+    Capaian, jumlah per program, per kecamatan dan per kelurahan. Jumlah di bawah 5
+    disembunyikan, juga jumlah yang dapat dipakai untuk menghitungnya."""
+    from form_service.staff.capaian_totals import programme_runs
     from form_service.staff.publish import announcement, write_announcement
 
     _not_the_queue(out, queue_path, "--out", database_url)
+    programmes = None if run_id is not None else programme_runs(_catalog(data_dir))
     store = _store(queue_path, database_url)
-    data = announcement(store.registrations(run_id), now_utc())
+    data = announcement(store.registrations(run_id), now_utc(), programmes)
     if run_id is not None and not data["runs"]:
         raise StaffError(f"angkatan {run_id} tidak punya pendaftar di antrean.")
     write_announcement(out, data)

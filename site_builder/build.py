@@ -26,6 +26,7 @@ from catalog.load import load_catalog
 from catalog.problems import Problem
 from catalog.status import RunStatus
 from site_builder import (
+    capaian_opendata,
     eligibility_data,
     generate,
     ical,
@@ -257,7 +258,8 @@ def write_machine_files(
     posters: PosterQueue,
     cache: BuildCache,
 ) -> list[Path]:
-    """Open data (katalog.json/csv), calendars (.ics) and posters, into ``writer.root``."""
+    """Open data (katalog.json/csv, capaian.json/csv), calendars (.ics) and posters, into
+    ``writer.root``."""
     catalog = ctx.catalog
     files = opendata.write_open_data(
         catalog,
@@ -267,6 +269,7 @@ def write_machine_files(
         today=ctx.today,
         stats=stats.raw if stats else None,
     )
+    files += capaian_opendata.write_capaian_data(ctx, writer.root)
     files += ical.write_calendars(catalog, writer, base_url=ctx.base_url, cache=cache)
     # /cari/'s eligibility data (site_builder/eligibility_data.py)
     for path, text in eligibility_data.data_files(ctx).items():

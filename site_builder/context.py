@@ -51,6 +51,17 @@ class SiteContext:
         return self.results.runs.get(ref.public_id) if self.results else None
 
     @cached_property
+    def capaian(self):  # type: ignore[no-untyped-def]
+        """Programme id -> its :class:`site_builder.capaian_data.ProgrammeFigures` (the Capaian
+        pages and the kecamatan and kelurahan pages share them)."""
+        from site_builder.capaian_data import programme_figures
+
+        return {
+            pid: programme_figures(self, programme)
+            for pid, programme in self.catalog.programmes.items()
+        }
+
+    @cached_property
     def announced(self) -> list[RunRef]:
         """Runs of the catalog with published selection results, newest start first."""
         refs = [ref for ref in self.run_refs if self.results_of(ref) is not None]

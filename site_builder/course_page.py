@@ -151,6 +151,7 @@ def context(ctx: SiteContext, ref: CourseRef) -> Data:
         "kejuruan": {"name": kejuruan.label, "url": urls.relative(url, urls.kejuruan(kejuruan.id))},
         "runs": [run_row(ctx, r, url) for r in runs],
         "past_outcomes": past_outcomes.rows(ctx, ref),
+        "results_example": bool(ctx.results and ctx.results.example),
         "eligibility": eligibility.describe(course.eligibility, catalog.regions),
         "groups": [labels.TARGET_GROUP[g] for g in course.eligibility.target_groups],
         "documents": eligibility.documents(course.eligibility),

@@ -12,7 +12,7 @@ from collections import defaultdict
 from catalog.catalog import RunRef
 from catalog.dates import month_name
 from catalog.status import RunStatus
-from site_builder import ical, source, urls
+from site_builder import capaian_page, ical, source, urls
 from site_builder.context import SiteContext
 from site_builder.fragments import Data, course_cards, run_item
 
@@ -170,6 +170,7 @@ def kecamatan_page(ctx: SiteContext, code: str) -> str:
             for v in ctx.catalog.regions.children(code)
             if v.code in ctx.villages
         ],
+        **capaian_page.area_context(ctx, code, url),
     }
     return source.page(
         "kecamatan.md",
@@ -242,6 +243,7 @@ def kelurahan_page(ctx: SiteContext, code: str) -> str:
             "url": urls.relative(url, ctx.kecamatan_url(district.code)),
         },
         "kejuruan": urls.relative(url, urls.KEJURUAN_INDEX),
+        **capaian_page.area_context(ctx, code, url),
     }
     return source.page(
         "kelurahan.md",

@@ -17,7 +17,7 @@ from site_builder.context import SiteContext
 from site_builder.source import front_matter
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "data-terbuka.md"
-FILES = ["katalog.json", "katalog.csv", "katalog.schema.json"]
+FILES = ["katalog.json", "katalog.csv", "katalog.schema.json", "capaian.json", "capaian.csv"]
 
 
 def render(ctx: SiteContext, guide: Path = GUIDE) -> str:

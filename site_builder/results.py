@@ -15,13 +15,17 @@ from datetime import datetime
 from pathlib import Path
 
 FORMAT = "katalog-pengumuman"
-VERSIONS = (1, 2)  # 2 adds "outcomes" per run (RunOutcomes)
+VERSIONS = (1, 2, 3)  # 2 adds "outcomes" per run (RunOutcomes), 3 "totals" (ProgrammeTotals)
 COUNT_KEYS = ("applicants", "invited", "accepted", "reserve")
 _NUMBER_RE = re.compile(r"KP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 _MASKED_RE = re.compile(r"[^\W\d_]\**(?: [^\W\d_]\**)*")  # "S*** C*****"
 _ENTRY_KEYS = {"number", "name", "rank"}
 OUTCOME_KEYS = ("attending", "completed", "certified", "starter_packages")
 FOLLOWUP_KEYS = ("working", "self_employed", "not_working", "unreachable", "no_answer")
+TOTAL_EXACT = ("runs", "applicants", "accepted")
+TOTAL_HIDDEN = (
+    "completed", "certified", "working_or_business", "self_employed", "starter_packages",
+)  # fmt: skip
 
 
 class ResultsError(Exception):
@@ -67,9 +71,35 @@ class RunResults:
 
 
 @dataclass(frozen=True)
+class AreaTotals:
+    """Sums over a programme's runs in an area (or all of them), as published (version 3):
+    ``None`` is a hidden count."""
+
+    runs: int
+    applicants: int
+    accepted: int
+    completed: int | None
+    certified: int | None
+    working_or_business: int | None
+    self_employed: int | None
+    starter_packages: int | None
+
+
+@dataclass(frozen=True)
+class ProgrammeTotals:
+    total: AreaTotals
+    kecamatan: dict[str, AreaTotals]  # kecamatan code ->
+    kelurahan: dict[str, AreaTotals]  # kelurahan/desa code ->
+
+
+@dataclass(frozen=True)
 class Results:
     generated_at: datetime
     runs: dict[str, RunResults]
+    # programme id -> totals; None for a file older than version 3 (or written with --run)
+    totals: dict[str, ProgrammeTotals] | None = None
+    example: bool = False  # the shipped example file ("example": true), not real results
+    hidden_below: int | None = None  # "small_counts_hidden_below" of the file (5)
 
 
 def load_results(path: Path) -> Results:
@@ -134,9 +164,18 @@ def load_results(path: Path) -> Results:
         runs[run_id] = RunResults(
             run_id, clean_counts, lists["accepted"], lists["reserve"], outcomes
         )
+    totals = None
+    if data.get("totals") is not None:
+        totals = _totals(data["totals"], path, problems)
+    example = data.get("example", False)
+    if not isinstance(example, bool):
+        problems.append(f"{path}: 'example' harus true atau false.")
+    hidden_below = data.get("small_counts_hidden_below")
+    if hidden_below is not None and (not isinstance(hidden_below, int) or hidden_below < 1):
+        problems.append(f"{path}: 'small_counts_hidden_below' harus bilangan bulat 1 atau lebih.")
     if problems:
         raise ResultsError(problems)
-    return Results(generated_at, runs)
+    return Results(generated_at, runs, totals, example is True, hidden_below)
 
 
 def _listed(entry: object, where: str, problems: list[str]) -> Listed:
@@ -195,3 +234,55 @@ def _outcomes(raw: object, where: str, problems: list[str]) -> RunOutcomes | Non
         for key in FOLLOWUP_KEYS
     }
     return RunOutcomes(followup_6=answers, **values)
+
+
+def _area(raw: object, where: str, problems: list[str], keys: frozenset[str]) -> AreaTotals:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: harus berisi jumlah.")
+        raw = {}
+    unknown = sorted(set(raw) - keys - set(TOTAL_EXACT) - set(TOTAL_HIDDEN))
+    if unknown:
+        # Totals are counts only: anything else must not reach the site.
+        problems.append(
+            f"{where}: kolom {', '.join(unknown)} tidak boleh ada di jumlah (hanya angka). "
+            "Buat ulang dengan 'katalog queue publish'."
+        )
+    exact = {}
+    for key in TOTAL_EXACT:
+        value = raw.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            problems.append(f"{where}: jumlah '{key}' harus bilangan bulat 0 atau lebih.")
+            value = 0
+        exact[key] = value
+    hidden = {key: _count_or_hidden(raw, key, key, where, problems) for key in TOTAL_HIDDEN}
+    return AreaTotals(**exact, **hidden)
+
+
+def _totals(raw: object, path: Path, problems: list[str]) -> dict[str, ProgrammeTotals]:
+    where = f"{path}: totals"
+    if not isinstance(raw, dict) or not isinstance(raw.get("programmes"), list):
+        problems.append(f"{where}: harus berisi 'programmes' (daftar).")
+        return {}
+    out = {}
+    for i, item in enumerate(raw["programmes"], start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            problems.append(f"{where}: program ke-{i} tidak punya 'id'.")
+            continue
+        here = f"{where}, program {item['id']}"
+        total = _area(item, here, problems, frozenset({"id", "kecamatan", "kelurahan"}))
+        areas: dict[str, dict[str, AreaTotals]] = {}
+        for level, keys in (("kecamatan", {"code"}), ("kelurahan", {"code", "kecamatan"})):
+            entries = item.get(level, [])
+            if not isinstance(entries, list):
+                problems.append(f"{here}: '{level}' harus daftar.")
+                entries = []
+            areas[level] = {}
+            for entry in entries:
+                code = entry.get("code") if isinstance(entry, dict) else None
+                if not isinstance(code, str) or not code.isdigit():
+                    problems.append(f"{here}: {level} tanpa kode wilayah.")
+                    continue
+                areas[level][code] = _area(entry, f"{here}, {level} {code}", problems,
+                                           frozenset(keys))  # fmt: skip
+        out[item["id"]] = ProgrammeTotals(total, areas["kecamatan"], areas["kelurahan"])
+    return out

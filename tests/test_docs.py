@@ -104,3 +104,17 @@ def test_the_queue_guide_tells_clerks_where_the_registrations_are() -> None:
     for_clerks = guide.split("(untuk petugas TI)")[0]
     for needed in ("--database", "KATALOG_DATABASE_URL", "--queue", "KATALOG_QUEUE_PATH"):
         assert needed in for_clerks, f"docs/panduan-antrean.md: explain {needed} to clerks"
+
+
+def test_the_queue_guide_says_when_to_record_outcomes_and_how_publish_feeds_capaian() -> None:
+    guide = (REPO / "docs" / "panduan-antrean.md").read_text(encoding="utf-8")
+    when = guide[guide.index("### Kapan mencatat apa") : guide.index("### Dari pengumuman")]
+    for needed in ("Hari pertama pelatihan", "Hari terakhir", "3 bulan setelah hari terakhir",
+                   "6 bulan setelah hari terakhir", "katalog queue followup ID --month 3",
+                   "katalog queue followup ID --month 6", "katalog queue publish"):  # fmt: skip
+        assert needed in when, f"docs/panduan-antrean.md, Kapan mencatat apa: {needed}"
+    feeds = guide[guide.index("### Dari pengumuman ke halaman Capaian") :]
+    for needed in ("--data", "targets.yml", "per program, per kecamatan dan per\nkelurahan",
+                   "--run", "< 5", "/capaian/", "capaian.csv", "example-results.json",
+                   "Hasil contoh"):  # fmt: skip
+        assert needed in feeds, f"docs/panduan-antrean.md, Dari pengumuman...: {needed}"

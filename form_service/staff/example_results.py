@@ -24,6 +24,7 @@ from registrations.outcomes import FollowUp
 from registrations.personal import NikValue, PhoneValue
 from registrations.status import Status
 
+SHIPPED_DATA = Path(__file__).resolve().parents[2] / "courses"
 GENERATED_AT = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 EXAMPLE_BY = "contoh"
 
@@ -164,18 +165,22 @@ def registrations(examples: tuple[ExampleRun, ...] = EXAMPLES) -> list[Registrat
     return people
 
 
-def example_results() -> dict[str, Any]:
+def example_results(data_dir: Path = SHIPPED_DATA) -> dict[str, Any]:
+    from catalog.load import require_catalog
+    from form_service.staff.capaian_totals import programme_runs
     from form_service.staff.publish import announcement
 
-    data = announcement(registrations(), GENERATED_AT)
+    programmes = programme_runs(require_catalog(data_dir))
+    data = announcement(registrations(), GENERATED_AT, programmes)
     return {"example": True, **data}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("courses/example-results.json"))
+    parser.add_argument("--data", type=Path, default=SHIPPED_DATA)
     args = parser.parse_args(argv)
-    text = json.dumps(example_results(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(example_results(args.data), ensure_ascii=False, indent=2) + "\n"
     args.out.write_text(text, encoding="utf-8")
 
 

@@ -9,7 +9,7 @@ Format (JSON, UTF-8)::
 
     {
       "format": "katalog-pengumuman",
-      "version": 2,
+      "version": 3,
       "generated_at": "2027-01-26T03:00:00Z",
       "small_counts_hidden_below": 5,
       "runs": [
@@ -28,7 +28,16 @@ Format (JSON, UTF-8)::
                            "unreachable": null, "no_answer": 0}
           }
         }
-      ]
+      ],
+      "totals": {
+        "programmes": [
+          {"id": "blk-setiap-kelurahan-kota-tangerang", "runs": 3, "applicants": 300,
+           "accepted": 60, "completed": 51, "certified": 30, "working_or_business": 22,
+           "self_employed": 9, "starter_packages": 0,
+           "kecamatan": [{"code": "367101", "runs": 2, ...}],
+           "kelurahan": [{"code": "3671011001", "kecamatan": "367101", "runs": 1, ...}]}
+        ]
+      }
     }
 
 - ``runs``: every run with at least one registration, sorted by ``run_id``.
@@ -69,11 +78,30 @@ Format (JSON, UTF-8)::
   pelatihan + Lulus + Tidak lulus + Bersertifikat; ``completed`` = Lulus + Bersertifikat;
   ``certified`` = Bersertifikat; ``completed`` = the five follow-up counts), a set with
   exactly one hidden count gets one more hidden, until no hidden count can be found by
-  subtraction. The count hidden second is the one that protects the most such sums at once,
+  subtraction; then, since two sums can be subtracted from each other (seat holders minus
+  ``completed`` gives Tidak lulus), no count from 1 to 4 may follow from any combination of
+  them (exact linear algebra, :mod:`registrations.suppression`), else more is hidden. The count hidden second is the one that protects the most such sums at once,
   then the one in the fewest sums, then the smallest (ties by name): a run with 2 withdrawals
   loses its rejected count rather than its completed count. ``applicants``, ``accepted`` and ``reserve`` are
   never hidden; ``0`` is shown. A run whose six months have not passed has every completer
   under ``no_answer``.
+- ``totals`` (version 3, issue 13; what the Capaian pages, the kecamatan and kelurahan pages
+  and ``capaian.csv``/``capaian.json`` read): for every programme of ``courses/targets.yml``
+  (the catalog read with ``--data``) with at least one run in this file, the sums over its
+  runs, over its runs per kecamatan and per kelurahan/desa (the kelurahan of the run's
+  center; only areas with a run in this file are listed; region codes, no names). ``runs``,
+  ``applicants`` and ``accepted`` are exact (sums of public counts); ``completed``,
+  ``certified``, ``working_or_business`` (``working`` + ``self_employed`` at 6 months),
+  ``self_employed`` (in business at 6 months) and ``starter_packages`` go through the same suppression as the run counts, in the same pass:
+  each total is one more sum of published counts (:mod:`form_service.staff.capaian_totals`
+  lists them), so a total whose runs hide a count has one more count hidden (the total or
+  another run's), and a total from 1 to 4 is ``null``. A run's count may therefore be hidden
+  in version 3 where version 2 showed it. The file does not say why a count is ``null``
+  (small, or hidden with a small one): telling which would point at the small one. Without
+  ``--run`` only; ``katalog queue publish --run`` leaves ``totals`` out (a part of a
+  programme is not its total).
+
+Readers accept versions 1 to 3 (:mod:`site_builder.results`).
 """
 
 from __future__ import annotations
@@ -86,6 +114,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from form_service.staff.capaian_totals import (
+    ProgrammeRuns,
+    run_cell,
+    totals_cells,
+    totals_section,
+)
 from form_service.staff.common import write_file_atomically
 from registrations.models import Registration
 from registrations.outcomes import COMPLETED, FollowUp
@@ -95,7 +129,7 @@ from registrations.suppression import HIDE_BELOW
 from registrations.suppression import suppress as shared_suppress
 
 FORMAT = "katalog-pengumuman"
-VERSION = 2
+VERSION = 3
 SEAT_HOLDERS = frozenset(
     {Status.ACCEPTED, Status.ATTENDING, Status.PASSED, Status.FAILED, Status.CERTIFIED}
 )
@@ -136,12 +170,31 @@ _OUTCOME_RELATIONS = [
 _NEVER = frozenset({Status.RESERVE.value})
 
 
+def equation(relation: list[str], total_first: bool = True) -> dict[str, int]:
+    """A relation as a signed sum that equals 0 (``total_first``: the first cell is the sum of
+    the others) or a published number (the status groups: applicants, accepted)."""
+    signs = {cell: 1 for cell in relation}
+    if total_first:
+        signs[relation[0]] = -1
+    return signs
+
+
+_EQUATIONS = [equation(g, total_first=False) for g in _STATUS_GROUPS] + [
+    equation(r) for r in _OUTCOME_RELATIONS
+]
+
+
 def suppress(
     counts: dict[str, int], relations: list[list[str]], never: frozenset[str] = _NEVER
 ) -> dict[str, int | None]:
     """:func:`registrations.suppression.suppress` with this file's rules: the reserve count is
-    never hidden, and a run whose applicants or seat holders number 1..4 has them all hidden."""
-    return shared_suppress(counts, relations, never=never, whole=relations[: len(_STATUS_GROUPS)])
+    never hidden, and a run whose applicants or seat holders number 1..4 has them all hidden;
+    no hidden count may follow from a combination of the run's sums."""
+    groups = relations[: len(_STATUS_GROUPS)]
+    equations = [equation(g, total_first=False) for g in groups] + [
+        equation(r) for r in relations[len(_STATUS_GROUPS) :]
+    ]
+    return shared_suppress(counts, relations, never=never, whole=groups, equations=equations)
 
 
 def hide_small(by_status: dict[str, int]) -> dict[str, int | None]:
@@ -166,27 +219,76 @@ def outcome_counts(members: list[Registration]) -> dict[str, int]:
     return cells
 
 
-def run_figures(members: list[Registration], applicants: int, accepted: int):  # type: ignore[no-untyped-def]
-    """(``by_status``, ``outcomes``) of one run, suppressed together."""
+def _run_cells(members: list[Registration]) -> dict[str, int]:
+    """Every exact cell of one run (status codes, ``o:...``, ``f6:...``), before suppression."""
     statuses = Counter(r.status for r in members)
     cells: dict[str, int] = {s.value: statuses.get(s, 0) for s in Status}
     cells.update(outcome_counts(members))
-    shown = suppress(cells, [*_STATUS_GROUPS, *_OUTCOME_RELATIONS])
-    by_status = {s.value: shown[s.value] for s in Status}
+    return cells
+
+
+def _run_sections(
+    shown: dict[str, int | None], applicants: int, accepted: int, cell=lambda c: c
+) -> tuple[dict[str, int | None], dict[str, Any]]:
+    by_status = {s.value: shown[cell(s.value)] for s in Status}
     outcomes: dict[str, Any] = {"applicants": applicants, "accepted": accepted}
     for name in ("attending", "completed", "certified", "starter_packages"):
-        outcomes[name] = shown[f"o:{name}"]
+        outcomes[name] = shown[cell(f"o:{name}")]
     outcomes["followup_6"] = {
-        key: shown[f"f6:{key}"] for key in (*FOLLOWUP_KEYS.values(), NO_ANSWER)
+        key: shown[cell(f"f6:{key}")] for key in (*FOLLOWUP_KEYS.values(), NO_ANSWER)
     }
     return by_status, outcomes
 
 
-def announcement(registrations: Iterable[Registration], now: datetime) -> dict[str, Any]:
+def run_figures(members: list[Registration], applicants: int, accepted: int):  # type: ignore[no-untyped-def]
+    """(``by_status``, ``outcomes``) of one run alone, suppressed together."""
+    shown = suppress(_run_cells(members), [*_STATUS_GROUPS, *_OUTCOME_RELATIONS])
+    return _run_sections(shown, applicants, accepted)
+
+
+def _suppress_all(
+    runs: dict[str, dict[str, int]], programmes: list[ProgrammeRuns]
+) -> tuple[dict[str, int | None], list[Any]]:
+    """Every run's cells and the programme totals, suppressed in one pass (a total ties the
+    runs it sums together). Returns the shown cells (run cells as ``run_id|cell``) and the
+    layout of the totals."""
+    cells: dict[str, int] = {}
+    relations: list[list[str]] = []
+    equations: list[dict[str, int]] = []
+    whole: list[list[str]] = []
+    never: set[str] = set()
+    for run_id, run in runs.items():
+        cells.update({run_cell(run_id, c): n for c, n in run.items()})
+        per_run = [[run_cell(run_id, c) for c in r] for r in (*_STATUS_GROUPS, *_OUTCOME_RELATIONS)]
+        relations += per_run
+        equations += [{run_cell(run_id, c): k for c, k in eq.items()} for eq in _EQUATIONS]
+        whole += per_run[: len(_STATUS_GROUPS)]
+        never |= {run_cell(run_id, c) for c in _NEVER}
+    not_completed = tuple(k for k in (*FOLLOWUP_KEYS.values(), NO_ANSWER)
+                          if k not in ("working", "self_employed"))  # fmt: skip
+    total_cells, total_relations, total_sums, layout = totals_cells(programmes, runs, not_completed)
+    cells.update(total_cells)
+    relations += total_relations
+    equations += [equation(r) for r in total_sums]
+    shown = shared_suppress(cells, relations, never=never, whole=whole, equations=equations)
+    return shown, layout
+
+
+def announcement(
+    registrations: Iterable[Registration],
+    now: datetime,
+    programmes: list[ProgrammeRuns] | None = None,
+) -> dict[str, Any]:
+    """The public file. ``programmes`` (from the catalog, :func:`~form_service.staff.capaian_totals.
+    programme_runs`): the totals
+    to add; ``None`` for none (one run published alone)."""
     runs: dict[str, list[Registration]] = {}
     for registration in registrations:
         runs.setdefault(registration.run_id, []).append(registration)
+    exact = {run_id: _run_cells(members) for run_id, members in runs.items()}
+    shown, layout = _suppress_all(exact, programmes or [])
     out = []
+    counts_of: dict[str, dict[str, int]] = {}
     for run_id in sorted(runs):
         members = runs[run_id]
         invited = sum(
@@ -200,13 +302,16 @@ def announcement(registrations: Iterable[Registration], now: datetime) -> dict[s
             (r for r in members if r.status is Status.RESERVE),
             key=lambda r: (r.reserve_rank is None, r.reserve_rank or 0, r.id),
         )
-        by_status, outcomes = run_figures(members, len(members), len(holders))
+        by_status, outcomes = _run_sections(
+            shown, len(members), len(holders), lambda c, run_id=run_id: run_cell(run_id, c)
+        )
         reserve_entries = []
         for r in reserves:
             entry = _entry(r)
             if r.reserve_rank is not None:
                 entry["rank"] = r.reserve_rank
             reserve_entries.append(entry)
+        counts_of[run_id] = {"applicants": len(members), "accepted": len(holders)}
         out.append(
             {
                 "run_id": run_id,
@@ -222,13 +327,16 @@ def announcement(registrations: Iterable[Registration], now: datetime) -> dict[s
                 "outcomes": outcomes,
             }
         )
-    return {
+    data: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "generated_at": utc_text(now),
         "small_counts_hidden_below": HIDE_BELOW,
         "runs": out,
     }
+    if programmes is not None:
+        data["totals"] = totals_section(layout, shown, counts_of)
+    return data
 
 
 def write_announcement(out: Path, data: dict[str, Any]) -> None:

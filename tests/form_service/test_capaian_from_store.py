@@ -3,6 +3,9 @@ outcome counts, from either store (the PostgreSQL case copies the queue with `qu
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from pathlib import Path
 
@@ -59,3 +62,11 @@ def test_published_outcomes_reach_the_capaian_page(queue_cli, location, staff_ca
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
     assert "Kelurahan yang sudah punya pusat pelatihan 1 dari 104 kelurahan" in text
     assert "Diterima 20 Lulus 12 Bersertifikat 12" in text
+    assert "Hasil contoh" not in text  # real results: no example banner
+    # the totals are published by `queue publish` (version 3) and reach the open data
+    published_totals = json.loads(results.read_text(encoding="utf-8"))["totals"]
+    assert published_totals["programmes"][0]["completed"] == 12
+    rows = list(csv.DictReader(io.StringIO((out / "capaian.csv").read_text("utf-8-sig"))))
+    total = next(r for r in rows if r["level"] == "programme")
+    assert (total["accepted"], total["completed"], total["certified"]) == ("20", "12", "12")
+    assert total["example_results"] == "tidak"

@@ -9,6 +9,7 @@ from pathlib import Path
 from form_service.staff.example_results import example_results
 from registrations.status import Status
 from tests.form_service.selection_helpers import move, queue_with
+from tests.form_service.test_capaian_from_store import TARGETS
 
 SHIPPED = Path(__file__).resolve().parents[2] / "courses" / "example-results.json"
 
@@ -33,7 +34,10 @@ def test_the_shipped_file_is_the_script_output() -> None:
     assert all("name" not in e for run in shipped["runs"] for e in run["accepted"])
 
 
-def test_same_shape_as_a_real_publish(queue_cli, queue_path, tmp_path, monkeypatch) -> None:
+def test_same_shape_as_a_real_publish(
+    queue_cli, queue_path, staff_catalog, tmp_path, monkeypatch
+) -> None:
+    (staff_catalog / "targets.yml").write_text(TARGETS, encoding="utf-8")
     monkeypatch.setenv("KATALOG_STAFF_NAME", "Petugas Contoh")
     numbers = queue_with(queue_path, 6)
     move(queue_path, *[(n, s) for n in numbers for s in (Status.ACCEPTED, Status.ATTENDING)])

@@ -1,6 +1,6 @@
 """The one small-count rule of published figures (registrations.suppression)."""
 
-from registrations.suppression import suppress
+from registrations.suppression import determined, suppress
 
 
 def test_four_is_hidden_five_is_shown_zero_is_shown():
@@ -38,3 +38,21 @@ def test_a_whole_relation_with_a_small_total_hides_every_non_zero_cell():
 def test_nothing_hidden_leaves_everything():
     counts = {"total": 30, "a": 10, "b": 20}
     assert suppress(counts, [["total", "a", "b"]]) == counts
+
+
+def test_a_small_count_given_away_by_two_sums_together_is_protected_by_the_equations():
+    # seat holders (public: 16) = passed + failed + certified; completed = passed + certified;
+    # completed = the follow-up answers. Each sum alone has two hidden cells or none, but
+    # seat holders minus completed gives failed = 1.
+    counts = {"passed": 3, "failed": 1, "certified": 12, "completed": 15, "answers": 15}
+    relations = [["passed", "failed", "certified"], ["completed", "passed", "certified"],
+                 ["completed", "answers"]]  # fmt: skip
+    equations = [{"passed": 1, "failed": 1, "certified": 1},
+                 {"completed": -1, "passed": 1, "certified": 1},
+                 {"completed": -1, "answers": 1}]  # fmt: skip
+    alone = suppress(counts, relations)
+    assert (alone["completed"], alone["answers"]) == (15, 15)
+    assert determined([c for c, n in alone.items() if n is None], equations) == ["failed"]
+    shown = suppress(counts, relations, equations=equations)
+    assert (shown["completed"], shown["answers"]) == (None, None)
+    assert determined([c for c, n in shown.items() if n is None], equations) == []

@@ -133,7 +133,8 @@ def test_search_index_has_titles_but_not_tables(built_site: BuiltSite) -> None:
 
 def test_machine_files_are_published(built_site: BuiltSite) -> None:
     site = built_site.site
-    for rel in ("katalog.json", "katalog.csv", "katalog.schema.json", "kalender/semua.ics",
+    for rel in ("katalog.json", "katalog.csv", "katalog.schema.json", "capaian.json",
+                "capaian.csv", "kalender/semua.ics",
                 "kalender/blk-contoh/tata-boga/2027-1.ics",
                 "poster/blk-contoh/tata-boga/2027-1.html"):  # fmt: skip
         assert (site / rel).is_file(), rel
@@ -157,9 +158,14 @@ def test_open_data_guide_is_a_page_linked_from_home_and_about(built_site: BuiltS
         ("katalog.json", "../katalog.json"),
         ("katalog.csv", "../katalog.csv"),
         ("katalog.schema.json", "../katalog.schema.json"),
+        ("capaian.json", "../capaian.json"),
+        ("capaian.csv", "../capaian.csv"),
     ]
-    warning = page.find("div", cls="admonition")
-    assert warning.find("p", cls="admonition-title").text == "Periksa example_data"
+    warnings = page.find_all("div", cls="admonition")
+    assert [w.find("p", cls="admonition-title").text for w in warnings] == [
+        "Periksa example_data",
+        "Periksa example_results",
+    ]
     headings = [h.text for h in page.find_all("h3")]
     assert "runs (angkatan)" in headings and "courses (kursus)" in headings
     home = parse(built_site.page("")).find("a", href="data-terbuka/")

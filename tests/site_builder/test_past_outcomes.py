@@ -59,14 +59,16 @@ def _build(root: Path, outcomes: dict) -> str:
 
 
 @pytest.mark.slow
-def test_a_finished_run_with_outcomes_shows_its_counts_hidden_ones_as_a_dash(tmp_path):
+def test_a_finished_run_with_outcomes_shows_its_counts_hidden_ones_as_below_five(tmp_path):
+    # a version 2 file (no totals, no example flag): still read
     html = _build(tmp_path, _outcomes(completed=18, certified=None, working=6, self_employed=5))
     assert '<h2 id="hasil">Hasil angkatan sebelumnya</h2>' in html
     assert (
         '<tr><th scope="row">2026-1</th><td>20</td><td>18</td>'
-        '<td><abbr title="disembunyikan">–</abbr></td><td>11</td></tr>'
+        '<td><span class="hidden-count">&lt; 5</span></td><td>11</td></tr>'
     ) in html
-    assert "jumlah disembunyikan karena kurang dari 5 orang" in html
+    assert "berarti angkanya disembunyikan supaya tidak ada peserta yang bisa dikenali" in html
+    assert "Hasil contoh" not in html  # real results: no example banner
 
 
 @pytest.mark.slow
@@ -75,3 +77,23 @@ def test_no_table_when_every_outcome_count_is_hidden(tmp_path):
         tmp_path, _outcomes(completed=None, certified=None, working=None, self_employed=3)
     )
     assert "Hasil angkatan sebelumnya" not in html
+
+
+@pytest.mark.slow
+def test_a_version_2_file_still_gives_the_programme_total_on_capaian(tmp_path):
+    """Before version 3 there are no published totals: the programme total is summed from the
+    runs (hidden when a run's count is hidden), areas show no results, and capaian.csv agrees."""
+    (tmp_path / "courses").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "courses" / "targets.yml").write_text(
+        "- id: program-contoh\n  name: Program Contoh\n  area: ['3671']\n"
+        "  source: Contoh sumber\n  targets:\n    - {kind: people-trained, value: 100}\n",
+        encoding="utf-8",
+    )
+    _build(tmp_path, _outcomes(completed=18, certified=None, working=6, self_employed=5))
+    html = (tmp_path / "site" / "capaian" / "program-contoh" / "index.html").read_text("utf-8")
+    assert "<dt>Lulus</dt><dd>18</dd>" in html
+    assert '<dt>Bersertifikat</dt><dd><span class="hidden-count">&lt; 5</span></dd>' in html
+    assert "Diterima: 20<br>Lulus: 18" in html  # the people-trained target
+    rows = (tmp_path / "site" / "capaian.csv").read_text("utf-8-sig").splitlines()
+    assert rows[1].startswith("program-contoh,Program Contoh,programme,3671,")
+    assert ",20,18,< 5,11,5,< 5," in rows[1]
