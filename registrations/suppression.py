@@ -15,6 +15,18 @@ When the caller gives the sums as signed *equations*, a last pass checks by exac
 algebra that no small hidden count follows from any combination of them, and hides more until
 none does (a count hidden only to protect a small one may still follow: it is not small, and
 whatever it would give away is itself checked).
+
+Every hidden count is ``None`` alike: the result never says which hidden counts are small and
+which were hidden to protect them, and no reader should. Every hidden count is at least 1 (0 is
+shown), so the rule above only keeps counts from being *worked out*; it does not check bounds.
+Telling which are small would add bounds: a small one is 1..4 and a complementary one is then
+known to be 5 or more (it is not 0 and not small), and that can pin a small one down. A run with
+6 who completed (published), 1 Lulus and 5 Bersertifikat (both hidden) shows Lulus +
+Bersertifikat = 6; unmarked, each may be 1 to 5, but with Lulus marked small and Bersertifikat
+not, Bersertifikat >= 5 gives Bersertifikat = 5 and Lulus = 1. So pages and open data must read
+every hidden count the same way ("disembunyikan", ``overrides/partials/hidden-count.html``),
+never "< 5", which is false for a complementary count (``tests/registrations/
+test_suppression.py`` shows the example).
 """
 
 from __future__ import annotations

@@ -97,7 +97,9 @@ Format (JSON, UTF-8)::
   lists them), so a total whose runs hide a count has one more count hidden (the total or
   another run's), and a total from 1 to 4 is ``null``. A run's count may therefore be hidden
   in version 3 where version 2 showed it. The file does not say why a count is ``null``
-  (small, or hidden with a small one): telling which would point at the small one. Without
+  (small, or hidden with a small one): telling which would point at the small one (a count
+  known not to be small is 5 or more, which can pin a small one down:
+  :mod:`registrations.suppression`), so the site reads every ``null`` as "disembunyikan". Without
   ``--run`` only; ``katalog queue publish --run`` leaves ``totals`` out (a part of a
   programme is not its total).
 

@@ -56,3 +56,20 @@ def test_a_small_count_given_away_by_two_sums_together_is_protected_by_the_equat
     shown = suppress(counts, relations, equations=equations)
     assert (shown["completed"], shown["answers"]) == (None, None)
     assert determined([c for c, n in shown.items() if n is None], equations) == []
+
+
+def test_saying_which_hidden_counts_are_small_would_give_a_small_one_away():
+    # Why every hidden count reads the same ("disembunyikan", never "< 5"): 6 completed,
+    # 1 Lulus (small) and 5 Bersertifikat (hidden with it).
+    counts = {"completed": 6, "passed": 1, "certified": 5}
+    relation = ["completed", "passed", "certified"]
+    shown = suppress(counts, [relation], equations=[{"completed": -1, "passed": 1, "certified": 1}])
+    assert shown == {"completed": 6, "passed": None, "certified": None}
+
+    def possible(passed_range, certified_range):  # Lulus values a reader cannot rule out
+        return sorted(p for p in passed_range for c in certified_range if p + c == 6)
+
+    # Every hidden count is at least 1; nothing else is known: Lulus may be 1 to 5.
+    assert possible(range(1, 7), range(1, 7)) == [1, 2, 3, 4, 5]
+    # Told that Lulus is small (1..4) and Bersertifikat is not (so 5 or more): Lulus is 1.
+    assert possible(range(1, 5), range(5, 7)) == [1]
