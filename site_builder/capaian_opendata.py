@@ -3,8 +3,9 @@
 
 One record per programme and per kecamatan and kelurahan/desa of its area. Outcome counts are
 the published totals of the results file (:mod:`site_builder.capaian_data`), suppressed by
-``katalog queue publish``; a hidden count is ``null`` in the JSON and ``< 5`` in the CSV (the
-pages' wording). ``docs/data-terbuka.md`` ("capaian.csv dan capaian.json") documents every
+``katalog queue publish``; a hidden count is ``null`` in the JSON and ``disembunyikan`` in the
+CSV (the pages' word, ``partials/hidden-count.html``): small or hidden with a small one, the file
+does not say which, so neither does the CSV. ``docs/data-terbuka.md`` ("capaian.csv dan capaian.json") documents every
 field; a test checks that it does.
 """
 
@@ -24,7 +25,7 @@ from site_builder.opendata import neutralise
 FORMAT_VERSION = 1
 JSON_NAME = "capaian.json"
 CSV_NAME = "capaian.csv"
-HIDDEN_CSV = "< 5"  # a hidden count in capaian.csv, as on the pages
+HIDDEN_CSV = "disembunyikan"  # a hidden count in capaian.csv, as on the pages
 
 OUTCOME_FIELDS = (
     "announced_runs",

@@ -6,7 +6,7 @@ Numbers come from :mod:`site_builder.capaian_data` (``ctx.capaian``); the templa
 ``capaian-facts.html``, ``capaian-area.html``, ``bar-chart.html`` and ``hidden-count.html``
 render them, the bar charts as SVG drawn at build time from the same numbers as the tables. A
 hidden count stays ``None`` here; only the ``count`` macro of ``hidden-count.html`` decides
-how it reads ("< 5").
+how it reads ("disembunyikan": small or hidden with a small one, never "< 5").
 """
 
 from __future__ import annotations

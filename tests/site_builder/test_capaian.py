@@ -69,16 +69,44 @@ def test_a_programme_page_has_a_kecamatan_table_and_the_same_numbers_in_its_char
 
 
 @pytest.mark.slow
-def test_hidden_counts_read_below_five_with_one_explanation(site):
+def test_hidden_counts_read_disembunyikan_with_one_explanation(site):
     html = page(site, "capaian/paket-usaha-dinsos-kota-tangerang")
     # Dinsos gives 3 packages per class; one class announced: the total (3) is hidden
-    assert '<dt>Paket usaha diterima</dt><dd><span class="hidden-count">&lt; 5</span></dd>' in html
+    hidden = '<span class="hidden-count">disembunyikan</span>'
+    assert f"<dt>Paket usaha diterima</dt><dd>{hidden}</dd>" in html
     assert html.count('class="hidden-count-note"') == 1
     assert "–" not in text(html[html.index("<article") : html.index("</article>")])
     assert (
-        "&lt; 5</strong> berarti angkanya disembunyikan supaya tidak ada peserta yang bisa "
-        "dikenali: jumlahnya kurang dari 5 orang, atau angka itu ikut disembunyikan"
+        "<strong>disembunyikan</strong>: angkanya tidak ditampilkan supaya tidak ada peserta "
+        "yang bisa dikenali, karena jumlahnya kurang dari 5 orang, atau karena angka itu ikut "
+        "disembunyikan agar angka kecil lain tidak bisa dihitung darinya. Angka yang ikut "
+        "disembunyikan bisa saja besar."
     ) in html
+
+
+@pytest.mark.slow
+def test_a_count_hidden_to_protect_a_small_one_never_reads_below_five(site):
+    # Barista 2026-1 (example): 18 of 20 passed, 2 failed; the 2 is hidden and so is the 18
+    # (seat holders minus Lulus would give it). The page must not say "Lulus < 5".
+    pages = {url: page(site, url) for url in (
+        "capaian/blk-setiap-kelurahan-kota-tangerang", "kursus/kelurahan-sukarasa/barista",
+        "kecamatan/367101-tangerang", "kelurahan/3671011001-sukarasa",
+    )}  # fmt: skip
+    for url, html in pages.items():
+        assert "&lt; 5" not in html and "< 5" not in text(html), url
+    blk = text(pages["capaian/blk-setiap-kelurahan-kota-tangerang"])
+    assert "Diterima 20 Lulus disembunyikan Bersertifikat 0" in blk
+    assert "Lulus: disembunyikan (dari 20); Bersertifikat: 0 dari 20" in blk
+    course = pages["kursus/kelurahan-sukarasa/barista"]
+    past = course[course.index('<h2 id="hasil">') : course.index('class="past-outcomes-note"')]
+    assert (
+        '<tr><th scope="row">2026-1</th><td>20</td>'
+        '<td><span class="hidden-count">disembunyikan</span></td><td>0</td><td>0</td></tr>'
+    ) in past
+    assert 'class="hidden-count-note"><strong>disembunyikan</strong>' in past
+    row = next(r for r in _csv(site) if r["programme_id"] == "blk-setiap-kelurahan-kota-tangerang"
+               and r["level"] == "programme")  # fmt: skip
+    assert (row["accepted"], row["completed"], row["certified"]) == ("20", "disembunyikan", "0")
 
 
 @pytest.mark.slow
@@ -109,13 +137,13 @@ def test_each_target_is_compared_with_the_catalog_and_the_results(site):
     assert rows["seats-per-course"] == ("20 kursi", "Angkatan yang sudah: 125 dari 125 angkatan")
     assert rows["people-trained"] == (
         "12.000 orang 12.000 warga dilatih.",
-        "Diterima: 20 Lulus: < 5",
+        "Diterima: 20 Lulus: disembunyikan",
     )
     dinsos = text(page(site, "capaian/paket-usaha-dinsos-kota-tangerang"))
     assert (
         "Paket usaha untuk peserta terbaik 3 peserta terbaik setiap kelas Tiga peserta terbaik "
         "setiap kelas menerima paket usaha. Kelas yang hasilnya diumumkan: 1 Paket usaha "
-        "diterima: < 5 Yang dijanjikan untuk kelas itu: 3"
+        "diterima: disembunyikan Yang dijanjikan untuk kelas itu: 3"
     ) in dinsos
     serang = text(page(site, "capaian/lpks-setiap-kelurahan-kota-serang"))
     assert "Pusat pelatihan di setiap kelurahan 1 per kelurahan" in serang
@@ -138,7 +166,7 @@ def test_kelurahan_rows_only_where_the_programme_targets_kelurahan(site):
                     table)  # fmt: skip
     assert row is not None
     # 2 centers there (the Disnaker BLK and the kelurahan BLK): 8 + 5 courses
-    assert text(row[1]).split() == ["Tangerang", "2", "13", "500", "20", "<", "5", "0"]
+    assert text(row[1]).split() == ["Tangerang", "2", "13", "500", "20", "disembunyikan", "0"]
     dinsos = page(site, "capaian/paket-usaha-dinsos-kota-tangerang")
     assert "capaian-kelurahan" not in dinsos  # a starter-package target: no kelurahan rows
 
@@ -151,7 +179,7 @@ def test_kecamatan_and_kelurahan_pages_have_a_capaian_block(site):
         "BLK di setiap kelurahan Kota Tangerang Kelurahan yang sudah punya pusat pelatihan "
         "1 dari 8 kelurahan Pusat pelatihan 2 Kursi yang direncanakan 500 kursi di 25 angkatan"
     ) in block
-    assert "Diterima 20 Lulus < 5 Bersertifikat 0" in block
+    assert "Diterima 20 Lulus disembunyikan Bersertifikat 0" in block
     assert 'href="../../capaian/"' in kec
     assert 'href="../../capaian/blk-setiap-kelurahan-kota-tangerang/"' in kec
     kel = text(page(site, "kelurahan/3671011001-sukarasa"))
@@ -199,7 +227,7 @@ def test_open_data_reads_back_with_the_figures_of_the_pages(site):
         o = p["total"]["outcomes"]
         if o is None:
             continue
-        shown = {k: ("< 5" if o[k] is None else str(o[k])) for k in o}
+        shown = {k: ("disembunyikan" if o[k] is None else str(o[k])) for k in o}
         assert (total["accepted"], total["completed"], total["certified"]) == (
             shown["accepted"], shown["completed"], shown["certified"],
         )  # fmt: skip
@@ -211,7 +239,7 @@ def test_open_data_reads_back_with_the_figures_of_the_pages(site):
         per_seat = f"{o['applicants_per_seat']:.1f}".replace(".", ",")
         assert f"Pendaftar per kursi {per_seat} ({o['applicants']} pendaftar" in facts
     dinsos = by_key[("paket-usaha-dinsos-kota-tangerang", "programme", "3671")]
-    assert dinsos["starter_packages"] == "< 5"
+    assert dinsos["starter_packages"] == "disembunyikan"
     # a kecamatan row equals the programme page's table row
     html = page(site, "capaian/blk-setiap-kelurahan-kota-tangerang")
     row = re.search(r'<tr><th scope="row">Tangerang</th>(.*?)</tr>', html)

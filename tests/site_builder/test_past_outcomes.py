@@ -59,15 +59,19 @@ def _build(root: Path, outcomes: dict) -> str:
 
 
 @pytest.mark.slow
-def test_a_finished_run_with_outcomes_shows_its_counts_hidden_ones_as_below_five(tmp_path):
+def test_a_finished_run_with_outcomes_shows_its_counts_hidden_ones_as_disembunyikan(tmp_path):
     # a version 2 file (no totals, no example flag): still read
     html = _build(tmp_path, _outcomes(completed=18, certified=None, working=6, self_employed=5))
     assert '<h2 id="hasil">Hasil angkatan sebelumnya</h2>' in html
     assert (
         '<tr><th scope="row">2026-1</th><td>20</td><td>18</td>'
-        '<td><span class="hidden-count">&lt; 5</span></td><td>11</td></tr>'
+        '<td><span class="hidden-count">disembunyikan</span></td><td>11</td></tr>'
     ) in html
-    assert "berarti angkanya disembunyikan supaya tidak ada peserta yang bisa dikenali" in html
+    assert (
+        "<strong>disembunyikan</strong>: angkanya tidak ditampilkan supaya tidak ada peserta "
+        "yang bisa dikenali"
+    ) in html
+    assert "&lt; 5" not in html
     assert "Hasil contoh" not in html  # real results: no example banner
 
 
@@ -92,8 +96,8 @@ def test_a_version_2_file_still_gives_the_programme_total_on_capaian(tmp_path):
     _build(tmp_path, _outcomes(completed=18, certified=None, working=6, self_employed=5))
     html = (tmp_path / "site" / "capaian" / "program-contoh" / "index.html").read_text("utf-8")
     assert "<dt>Lulus</dt><dd>18</dd>" in html
-    assert '<dt>Bersertifikat</dt><dd><span class="hidden-count">&lt; 5</span></dd>' in html
+    assert '<dt>Bersertifikat</dt><dd><span class="hidden-count">disembunyikan</span></dd>' in html
     assert "Diterima: 20<br>Lulus: 18" in html  # the people-trained target
     rows = (tmp_path / "site" / "capaian.csv").read_text("utf-8-sig").splitlines()
     assert rows[1].startswith("program-contoh,Program Contoh,programme,3671,")
-    assert ",20,18,< 5,11,5,< 5," in rows[1]
+    assert ",20,18,disembunyikan,11,5,disembunyikan," in rows[1]
