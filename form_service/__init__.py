@@ -19,10 +19,20 @@ __all__ = ["create_app"]
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from flask import Flask
 
-    from form_service import config, errors, request_checks, security, state, status_page, views
+    from form_service import (
+        config,
+        errors,
+        request_checks,
+        security,
+        sessions,
+        state,
+        status_page,
+        views,
+    )
 
     app = Flask(__name__, static_url_path="/daftar/static")
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.session_interface = sessions.SessionInterface()
     config.load_config(app, test_config)
     state.init_app(app)
     security.init_app(app)

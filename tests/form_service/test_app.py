@@ -238,6 +238,22 @@ def test_receipt_number_this_browser_did_not_register_goes_to_the_status_page(cl
         assert "Contoh Pendaftar" not in response.get_data(as_text=True)
 
 
+def test_session_cookie_follows_a_key_rotation(app, client):
+    # The session's signer is kept between requests (form_service.sessions); it must still
+    # follow SECRET_KEY and SECRET_KEY_FALLBACKS when an operator rotates the key.
+    location = register(client).headers["Location"]
+    old_key = app.config["SECRET_KEY"]
+    app.config["SECRET_KEY"] = "rotated-test-secret-not-for-production"
+    app.config["SECRET_KEY_FALLBACKS"] = [old_key]
+    response = client.get(location)
+    assert response.status_code == 200
+    assert "<dd>Contoh Pendaftar</dd>" in response.get_data(as_text=True)
+    app.config["SECRET_KEY_FALLBACKS"] = []
+    response = client.get(location)  # the old cookie no longer opens the receipt
+    assert response.status_code == 303
+    assert response.headers["Location"].startswith("/daftar/status?nomor=")
+
+
 def test_receipt_is_printable(client):
     html = client.get(register(client).headers["Location"]).get_data(as_text=True)
     assert 'class="button button--secondary print-button" hidden' in html
