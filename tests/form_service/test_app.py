@@ -254,6 +254,24 @@ def test_session_cookie_follows_a_key_rotation(app, client):
     assert response.headers["Location"].startswith("/daftar/status?nomor=")
 
 
+def test_session_cookies_of_flasks_default_format_are_still_read(app, client):
+    # Cookies from before form_service.sessions (zlib-compressed, tagged JSON) keep working
+    # after a deploy, and Flask's default reads ours (a rollback keeps them too).
+    from flask.sessions import SecureCookieSessionInterface
+
+    location = register(client).headers["Location"]
+    number = location.rsplit("/", 1)[1]
+    default = SecureCookieSessionInterface().get_signing_serializer(app)
+    ours = app.session_interface.get_signing_serializer(app)
+    session = {"csrf_token": "0" * 40, "receipts": [number] * 5}
+    assert default.loads(ours.dumps(session)) == session
+    other_browser = app.test_client()
+    other_browser.set_cookie(app.config["SESSION_COOKIE_NAME"], default.dumps(session))
+    response = other_browser.get(location)
+    assert response.status_code == 200
+    assert "<dd>Contoh Pendaftar</dd>" in response.get_data(as_text=True)
+
+
 def test_receipt_is_printable(client):
     html = client.get(register(client).headers["Location"]).get_data(as_text=True)
     assert 'class="button button--secondary print-button" hidden' in html
