@@ -12,6 +12,7 @@ registration without the profiler (the profiler's overhead inflates small calls)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import os
 import pstats
@@ -64,47 +65,46 @@ def main() -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="katalog-profile-"))
     try:
-        data_dir = load.write_catalog(tmp / "data")
-        queue = tmp / "queue.jsonl"
-        url = None
-        server = None
-        if args.store == "file":
-            load.prefill(queue, args.prefill)
-        else:
-            import pg_bench
+        with contextlib.ExitStack() as stack:
+            data_dir = load.write_catalog(tmp / "data")
+            queue = tmp / "queue.jsonl"
+            url = None
+            if args.store == "file":
+                load.prefill(queue, args.prefill)
+            else:
+                import pg_bench
 
-            from tests.services.postgres import PostgresServer
+                from tests.services.postgres import PostgresServer
 
-            server = PostgresServer().__enter__()
-            url, _seconds, _count = pg_bench.make_template(
-                server, "ours_full", (load.stored_record(i) for i in range(1, args.prefill + 1))
-            )
-        client = make_client(data_dir, queue, url)
-        niks = load.NikSource()
-        for _ in range(50):  # warm-up: catalog, index, cached page, pool
-            register(client, niks)
-
-        started = time.perf_counter()
-        for _ in range(args.count):
-            register(client, niks)
-        plain = (time.perf_counter() - started) / args.count * 1000
-
-        profiler = cProfile.Profile()
-        profiler.enable()
-        for _ in range(args.count):
-            register(client, niks)
-        profiler.disable()
-        print(f"\n{args.store} store, {args.prefill:,} records before; {args.count} GET+POST")
-        print(f"  without profiler: {plain:.2f} ms per registration (test client, one thread)")
-        for order in ("cumulative", "tottime"):
-            print(f"\n== by {order} (per-call times are for {args.count} registrations)")
-            stats = pstats.Stats(profiler).strip_dirs().sort_stats(order)
-            stats.print_stats(args.top)
-        if server is not None:
-            server.__exit__(None, None, None)
+                server = stack.enter_context(PostgresServer())
+                records = (load.stored_record(i) for i in range(1, args.prefill + 1))
+                url, _seconds, _count = pg_bench.make_template(server, "ours_full", records)
+            profile(make_client(data_dir, queue, url), args)
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def profile(client, args) -> None:
+    niks = load.NikSource()
+    for _ in range(50):  # warm-up: catalog, index, cached page, pool
+        register(client, niks)
+
+    started = time.perf_counter()
+    for _ in range(args.count):
+        register(client, niks)
+    plain = (time.perf_counter() - started) / args.count * 1000
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(args.count):
+        register(client, niks)
+    profiler.disable()
+    print(f"\n{args.store} store, {args.prefill:,} records before; {args.count} GET+POST")
+    print(f"  without profiler: {plain:.2f} ms per registration (test client, one thread)")
+    for order in ("cumulative", "tottime"):
+        print(f"\n== by {order} (per-call times are for {args.count} registrations)")
+        pstats.Stats(profiler).strip_dirs().sort_stats(order).print_stats(args.top)
 
 
 if __name__ == "__main__":
