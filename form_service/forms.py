@@ -14,9 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from flask_wtf import FlaskForm
-from flask_wtf.csrf import validate_csrf
 from wtforms import BooleanField, StringField, TextAreaField
-from wtforms.csrf.core import CSRF
 from wtforms.validators import StopValidation, ValidationError
 
 from catalog.labels import EDUCATION
@@ -156,41 +154,12 @@ class ChoiceField(StringField):
         self.options_html: Callable[[str | None], str] | None = None  # pre-rendered options
 
 
-# Where the CSRF token goes in a rendered form page; the view puts the signed token in
-# (views.with_token). It cannot occur in rendered HTML.
-TOKEN_SLOT = "\x00csrf-token\x00"
-
-
-class TokenAtRender(CSRF):
-    """Flask-WTF's CSRF check (:func:`flask_wtf.csrf.validate_csrf`: the session's secret, the
-    signature, ``WTF_CSRF_TIME_LIMIT``) with the token made only when a page shows it.
-
-    Flask-WTF's own form CSRF signs a new token whenever a form is built, also on a POST that
-    ends in a redirect and shows no page. Here the field holds :data:`TOKEN_SLOT` and the view
-    signs the token when it sends a page: once per request, and not at all on a 303.
-    """
-
-    def setup_form(self, form):
-        self.meta = form.meta
-        return super().setup_form(form)
-
-    def generate_csrf_token(self, csrf_token_field) -> str:
-        return TOKEN_SLOT
-
-    def validate_csrf_token(self, form, field) -> None:
-        meta = self.meta
-        validate_csrf(field.data, meta.csrf_secret, meta.csrf_time_limit, meta.csrf_field_name)
-
-
 ONE_LINE = no_control_characters()
 LINES = no_control_characters(multiline=True)
 
 
 class RegistrationForm(FlaskForm):
     """The applicant's answers. ``configure()`` sets what depends on the run and the day."""
-
-    class Meta:
-        csrf_class = TokenAtRender
 
     full_name = StringField("Nama lengkap", [ONE_LINE], filters=[strip, single_spaces])
     nik = StringField("NIK (Nomor Induk Kependudukan)", [ONE_LINE], filters=[strip])

@@ -27,7 +27,7 @@ from catalog.catalog import RunRef
 from catalog.dates import format_date_long, format_datetime_wib, format_range
 from catalog.status import RunStatus, run_status
 from form_service import errors, state
-from form_service.forms import TOKEN_SLOT, RegistrationForm
+from form_service.forms import RegistrationForm
 from registrations.ids import parse_registration_id
 from registrations.models import Registration
 from registrations.records import applicant_from
@@ -61,6 +61,7 @@ MSG_RATE_LIMITED = (
 MSG_RUN_FULL = (
     "Kuota angkatan ini sudah penuh. Anda tetap bisa mendaftar, tetapi masuk daftar tunggu."
 )
+TOKEN_SLOT = "\x00csrf-token\x00"  # cannot occur in rendered HTML
 NEXT_STEPS = {
     "interview": "Petugas akan menghubungi Anda lewat WhatsApp untuk jadwal wawancara.",
     "test": "Petugas akan menghubungi Anda lewat WhatsApp untuk jadwal tes tertulis dan praktik.",
@@ -151,30 +152,26 @@ def run_full(ref: RunRef) -> bool:
         return False
 
 
-def render_form(ref: RunRef, form: RegistrationForm, status: int = 200, notice: str | None = None):
-    return with_token(render_page(ref, form, notice)), status
-
-
-def render_page(
-    ref: RunRef, form: RegistrationForm, notice: str | None = None, *, full: bool | None = None
-) -> str:
-    """The form page with :data:`TOKEN_SLOT` where the CSRF token goes."""
-    return render_template(
-        "form.html",
-        run=summary(ref),
-        form=form,
-        errors=form.field_errors(),
-        notice=notice,
-        full_notice=MSG_RUN_FULL if (run_full(ref) if full is None else full) else None,
-        privacy_url=current_app.config["PRIVACY_URL"] or url_for("form.privacy"),
+def render_form(
+    ref: RunRef,
+    form: RegistrationForm,
+    status: int = 200,
+    notice: str | None = None,
+    *,
+    full: bool | None = None,
+):
+    return (
+        render_template(
+            "form.html",
+            run=summary(ref),
+            form=form,
+            errors=form.field_errors(),
+            notice=notice,
+            full_notice=MSG_RUN_FULL if (run_full(ref) if full is None else full) else None,
+            privacy_url=current_app.config["PRIVACY_URL"] or url_for("form.privacy"),
+        ),
+        status,
     )
-
-
-def with_token(html: str) -> str:
-    """The page with this browser's signed CSRF token in the form's slot."""
-    if TOKEN_SLOT in html:
-        html = html.replace(TOKEN_SLOT, generate_csrf(), 1)
-    return html
 
 
 def blank_form(ref: RunRef) -> str:
@@ -189,8 +186,14 @@ def blank_form(ref: RunRef) -> str:
     key = (ref.public_id, today, full)
     html = pages.get(key)
     if html is None:
-        html = pages[key] = render_page(ref, configured_form(ref), full=full)
-    return with_token(html)
+        form = configured_form(ref)
+        csrf = getattr(form, "csrf_token", None)
+        if csrf is not None:
+            csrf.current_token = TOKEN_SLOT
+        html = pages[key] = render_form(ref, form, full=full)[0]
+    if TOKEN_SLOT in html:
+        html = html.replace(TOKEN_SLOT, generate_csrf(), 1)
+    return html
 
 
 @bp.route("/daftar/<center>/<course>/<run>", methods=["GET", "POST"])
