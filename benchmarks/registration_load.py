@@ -17,7 +17,9 @@ Measured in one run on the same machine (issue 11), each app under gunicorn on 1
 
 C concurrent clients (threads, ``http.client``) register distinct fake applicants: GET the form,
 read the CSRF token and session cookie, POST, expect 303; latency is for the GET+POST pair.
-Worker RSS (``/proc``) is sampled after warm-up and at the end. After each PostgreSQL phase the
+Worker RSS (``/proc``) is sampled after warm-up and at the end, and the workers' CPU time per
+registration is printed: it moves much less than the rate when other work shares the cores.
+``profile_form.py`` shows where that CPU time goes. After each PostgreSQL phase the
 database is asked whether every 303's registration number is there exactly once and no NIK twice.
 
 Goals: ours >= 60 % of the bare app on the same store, p99 < 250 ms at 32 clients; two instances
@@ -325,6 +327,17 @@ class Server:
                 pass
         return sorted(sizes)
 
+    def worker_cpu_seconds(self) -> float:
+        """User + system CPU time of the workers so far (``/proc/<pid>/stat``)."""
+        total = 0
+        for pid in self.worker_pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+        return total / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -477,7 +490,9 @@ def run_phase(name, app, env, workers, clients, seconds, max_count, log, niks, i
         for port in ports:
             drive(port, min(clients, 4), 1.5, 50, niks)  # warm-up: load catalog, index, pool
         rss_before = sorted(v for server in servers for v in server.worker_rss_mb())
+        cpu_before = sum(server.worker_cpu_seconds() for server in servers)
         results, elapsed = drive(ports, clients, seconds, max_count, niks)
+        cpu = sum(server.worker_cpu_seconds() for server in servers) - cpu_before
         rss_after = sorted(v for server in servers for v in server.worker_rss_mb())
     finally:
         for server in servers:
@@ -493,9 +508,10 @@ def run_phase(name, app, env, workers, clients, seconds, max_count, log, niks, i
         f"{elapsed:5.1f} s = {rate:7.1f}/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   "
         f"failures: {failures}"
     )
+    cpu_ms = cpu / count * 1000 if count else float("nan")
     print(
         f"           worker RSS MB after warm-up {fmt_rss(rss_before)}  ->  at end "
-        f"{fmt_rss(rss_after)}"
+        f"{fmt_rss(rss_after)}; worker CPU {cpu_ms:.2f} ms per registration"
     )
     return rate, p99, rss_before, rss_after, results
 

@@ -308,11 +308,9 @@ class JsonlStore:
         with self._mutex:
             try:
                 if exclusive:
-                    self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                    flags = os.O_RDWR | os.O_CREAT
+                    lock_fd = self._open_lock_file()
                 else:
-                    flags = os.O_RDONLY
-                lock_fd = os.open(self.lock_path, flags | os.O_CLOEXEC, 0o600)
+                    lock_fd = os.open(self.lock_path, os.O_RDONLY | os.O_CLOEXEC)
             except FileNotFoundError:
                 if exclusive:
                     raise StoreUnavailable(
@@ -328,6 +326,15 @@ class JsonlStore:
             finally:
                 if lock_fd is not None:
                     os.close(lock_fd)  # closing releases the lock
+
+    def _open_lock_file(self) -> int:
+        """The lock file for writing, made (with its folder) on first use."""
+        flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC
+        try:
+            return os.open(self.lock_path, flags, 0o600)
+        except FileNotFoundError:  # no folder yet: one mkdir on the first write only
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            return os.open(self.lock_path, flags, 0o600)
 
     @contextmanager
     def exclusive_lock(self) -> Iterator[None]:
@@ -466,9 +473,14 @@ class JsonlStore:
         """Exclusive lock, index up to date; yields (index, write, fd) where ``write(data)`` appends
         ``data`` durably (fsync) or raises :class:`StoreUnavailable` with nothing left behind."""
         with self._locked(exclusive=True):
-            existed = self.path.exists()
+            existed = True
+            flags = os.O_RDWR | os.O_APPEND | os.O_CLOEXEC
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+                try:
+                    fd = os.open(self.path, flags)
+                except FileNotFoundError:  # the first registration makes the file
+                    existed = False
+                    fd = os.open(self.path, flags | os.O_CREAT, 0o600)
             except OSError as error:
                 raise StoreUnavailable(_describe(error)) from error
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -132,3 +133,9 @@ def test_never_raises_anything_but_phone_error(raw):
         assert error.message
     else:
         assert e164.startswith("+628")
+
+
+def test_country_code_62_belongs_to_indonesia_alone():
+    # normalize_mobile judges a +62 number by its type alone, which is the same as asking
+    # whether it is valid for the region ID only while +62 has no other region.
+    assert phonenumbers.region_codes_for_country_code(62) == ("ID",)

@@ -238,6 +238,40 @@ def test_receipt_number_this_browser_did_not_register_goes_to_the_status_page(cl
         assert "Contoh Pendaftar" not in response.get_data(as_text=True)
 
 
+def test_session_cookie_follows_a_key_rotation(app, client):
+    # The session's signer is kept between requests (form_service.sessions); it must still
+    # follow SECRET_KEY and SECRET_KEY_FALLBACKS when an operator rotates the key.
+    location = register(client).headers["Location"]
+    old_key = app.config["SECRET_KEY"]
+    app.config["SECRET_KEY"] = "rotated-test-secret-not-for-production"
+    app.config["SECRET_KEY_FALLBACKS"] = [old_key]
+    response = client.get(location)
+    assert response.status_code == 200
+    assert "<dd>Contoh Pendaftar</dd>" in response.get_data(as_text=True)
+    app.config["SECRET_KEY_FALLBACKS"] = []
+    response = client.get(location)  # the old cookie no longer opens the receipt
+    assert response.status_code == 303
+    assert response.headers["Location"].startswith("/daftar/status?nomor=")
+
+
+def test_session_cookies_of_flasks_default_format_are_still_read(app, client):
+    # Cookies from before form_service.sessions (zlib-compressed, tagged JSON) keep working
+    # after a deploy, and Flask's default reads ours (a rollback keeps them too).
+    from flask.sessions import SecureCookieSessionInterface
+
+    location = register(client).headers["Location"]
+    number = location.rsplit("/", 1)[1]
+    default = SecureCookieSessionInterface().get_signing_serializer(app)
+    ours = app.session_interface.get_signing_serializer(app)
+    session = {"csrf_token": "0" * 40, "receipts": [number] * 5}
+    assert default.loads(ours.dumps(session)) == session
+    other_browser = app.test_client()
+    other_browser.set_cookie(app.config["SESSION_COOKIE_NAME"], default.dumps(session))
+    response = other_browser.get(location)
+    assert response.status_code == 200
+    assert "<dd>Contoh Pendaftar</dd>" in response.get_data(as_text=True)
+
+
 def test_receipt_is_printable(client):
     html = client.get(register(client).headers["Location"]).get_data(as_text=True)
     assert 'class="button button--secondary print-button" hidden' in html
