@@ -69,3 +69,15 @@ def edit(path: Path, sheet: str, changes: dict[tuple[int, str], object]) -> Path
         ws.cell(row, columns[title] + 1).value = value
     book.save(path)
     return path
+
+
+def store_under_test(request, queue_cli, queue_path: Path, monkeypatch) -> str:  # type: ignore[no-untyped-def]
+    """For a fixture parametrized ["jsonl", "postgres"]: the queue file as it is, or its copy in
+    PostgreSQL (``queue migrate``) with ``KATALOG_DATABASE_URL`` pointing at it."""
+    if request.param == "jsonl":
+        return str(queue_path)
+    url = request.getfixturevalue("pg_url")
+    result = queue_cli("migrate", "--from", str(queue_path), "--to", url)
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("KATALOG_DATABASE_URL", url)
+    return url

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from registrations.status import Status
 from site_builder.cli import build
-from tests.form_service.selection_helpers import move, queue_with
+from tests.form_service.selection_helpers import move, queue_with, store_under_test
 
 TARGETS = """\
 - id: contoh-program
@@ -36,13 +36,7 @@ def location(request, queue_cli, queue_path: Path, monkeypatch) -> str:
     move(queue_path, *[(n, Status.ATTENDING) for n in numbers[:12]])
     move(queue_path, *[(n, Status.PASSED) for n in numbers[:12]])
     move(queue_path, *[(n, Status.CERTIFIED) for n in numbers[:12]])
-    if request.param == "jsonl":
-        return str(queue_path)
-    url = request.getfixturevalue("pg_url")
-    result = queue_cli("migrate", "--from", str(queue_path), "--to", url)
-    assert result.exit_code == 0, result.output
-    monkeypatch.setenv("KATALOG_DATABASE_URL", url)
-    return url
+    return store_under_test(request, queue_cli, queue_path, monkeypatch)
 
 
 @pytest.mark.slow

@@ -14,7 +14,13 @@ from registrations.outcomes import FollowUp
 from registrations.status import Status
 from registrations.store import open_store
 from tests.form_service.conftest import RUN_BOGA
-from tests.form_service.selection_helpers import edit, export_run, move, queue_with
+from tests.form_service.selection_helpers import (
+    edit,
+    export_run,
+    move,
+    queue_with,
+    store_under_test,
+)
 
 SHEET = "tata-boga 2027-1"
 
@@ -25,13 +31,7 @@ def location(request, queue_cli, queue_path: Path, monkeypatch) -> str:
     monkeypatch.setenv("KATALOG_STAFF_NAME", "Petugas Contoh")
     numbers = queue_with(queue_path, 5)
     move(queue_path, *[(n, Status.ACCEPTED) for n in numbers])
-    if request.param == "jsonl":
-        return str(queue_path)
-    url = request.getfixturevalue("pg_url")
-    result = queue_cli("migrate", "--from", str(queue_path), "--to", url)
-    assert result.exit_code == 0, result.output
-    monkeypatch.setenv("KATALOG_DATABASE_URL", url)
-    return url
+    return store_under_test(request, queue_cli, queue_path, monkeypatch)
 
 
 def _get(location: str, number: str):
