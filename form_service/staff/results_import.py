@@ -25,7 +25,8 @@ What a row may not do:
 - give a reserve rank another reserve of the run has (in the file, or already in the store and
   not changed by the file).
 
-An empty Hasil means "no change". Alasan and Catatan are recorded with a status change only.
+An empty Hasil means "no change". Alasan and Catatan are recorded with a status change only; a
+row that edits them without a change gets a notice naming the row (nothing else happens).
 The sheet has no date column a clerk fills in, so there is no date to check.
 
 After the training (issue 13), when the columns are there (exports before them still import):
@@ -65,6 +66,7 @@ from form_service.staff.export import (
     SUMMARY_SHEET,
     URUTAN,
     _safe_text,
+    last_reason_and_note,
 )
 from form_service.staff.show import normalise_id
 from registrations.models import Registration
@@ -321,6 +323,25 @@ def _plan(book: Any, plan: ImportPlan, store: RegistrationStore, by: str) -> Non
         )
 
 
+def _notice_unsaved_texts(
+    registration: Registration, reason: str, note: str, at: str, plan: ImportPlan
+) -> None:
+    """Alasan and Catatan are kept with a change only: say so when a row edited them alone, so a
+    clerk's words are not dropped without a word (the import itself goes on)."""
+    stored_reason, stored_note = last_reason_and_note(registration)
+    edited = [
+        title
+        for title, typed, stored in ((ALASAN, reason, stored_reason), (CATATAN, note, stored_note))
+        if typed not in (_text(stored), _text(_safe_text(stored)))
+    ]
+    if edited:
+        plan.notices.append(
+            f"{at}: kolom {' dan '.join(edited)} diubah tetapi Hasil tidak berubah, jadi isinya "
+            "tidak disimpan: alasan dan catatan hanya disimpan bersama perubahan Hasil. Tulis "
+            "lagi saat Hasil baris ini diubah."
+        )
+
+
 def _summary(sheet: Any, plan: ImportPlan) -> list[tuple[str, str, int]]:
     """(sheet name, run id, row) listed on the summary sheet, up to its first empty row."""
     where = f"{plan.label}:{SUMMARY_SHEET}"
@@ -555,6 +576,8 @@ def _plan_row(
     if not (moves or gives or answered):
         if len(problems) == count and (new is not None or starter is not None or answers):
             plan.unchanged += 1
+        if len(problems) == count:
+            _notice_unsaved_texts(registration, reason_text, note_text, at, plan)
         return (rid, target, new_rank) if new is not None else None
     if moves:
         if new in NEEDS_REASON and not reason_text:

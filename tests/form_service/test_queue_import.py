@@ -71,7 +71,23 @@ def test_results_are_recorded_once(queue_cli, queue_path, numbers, sheet) -> Non
     again = queue_cli("import", str(sheet))
     assert again.exit_code == 0
     assert again.stdout == "Tidak ada perubahan: 6 baris sudah sesuai antrean.\n"
+    assert again.stderr == ""  # the same Alasan and Catatan again: nothing dropped, no notice
     assert len(JsonlStore(queue_path).get(numbers[0]).events) == 1
+
+
+def test_note_without_a_change_is_named_not_dropped_silently(
+    queue_cli, queue_path, numbers, sheet
+) -> None:
+    edit(sheet, SHEET, {(3, "Catatan"): "Sudah ditelepon"})
+    before = queue_path.read_bytes()
+    result = queue_cli("import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Catatan: {sheet}:{SHEET}!3: kolom Catatan diubah tetapi Hasil tidak berubah, jadi "
+        "isinya tidak disimpan: alasan dan catatan hanya disimpan bersama perubahan Hasil. "
+        "Tulis lagi saat Hasil baris ini diubah."
+    ]
+    assert queue_path.read_bytes() == before
 
 
 def test_dry_run_writes_nothing(queue_cli, queue_path, numbers, sheet) -> None:
