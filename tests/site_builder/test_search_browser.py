@@ -175,6 +175,10 @@ def test_filters_narrow_the_results_in_indonesian(phone, shipped_url) -> None:  
     page.goto(shipped_url)
     type_in_header_box(page, "barista")
     panel = page.locator("#pencarian-hasil")
+    # Pagefind's UI adds the filters one by one after the results: wait for all five.
+    page.wait_for_function(
+        "document.querySelectorAll('#pencarian-hasil .pagefind-ui__filter-name').length >= 5"
+    )
     names = panel.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert [n.strip() for n in names] == [
         "Cara belajar",
