@@ -18,7 +18,9 @@ whatever it would give away is itself checked).
 
 Every hidden count is ``None`` alike: the result never says which hidden counts are small and
 which were hidden to protect them, and no reader should. Every hidden count is at least 1 (0 is
-shown), so the rule above only keeps counts from being *worked out*; it does not check bounds.
+shown), and that bound can pin counts down too: hidden counts of one sum that can only all be 1
+(``_at_their_floor``) take one more published count with them. Other bounds, set only by a
+combination of sums, are not checked yet.
 Telling which are small would add bounds: a small one is 1..4 and a complementary one is then
 known to be 5 or more (it is not 0 and not small), and that can pin a small one down. A run with
 6 who completed (published), 1 Lulus and 5 Bersertifikat (both hidden) shows Lulus +
@@ -107,13 +109,21 @@ def determined(hidden: Iterable[str], equations: Sequence[Mapping[str, int]]) ->
     return sorted(_derivations(set(hidden), equations))
 
 
+Row = tuple[dict[str, Fraction], dict[int, Fraction]]
+
+
 def _derivations(
     hidden: set[str], equations: Sequence[Mapping[str, int]]
 ) -> dict[str, dict[int, Fraction]]:
-    """Hidden cell -> the combination of equations (index -> factor) that gives it alone,
-    by exact Gauss-Jordan elimination over the hidden cells; each row keeps the combination
-    of equations it was made from."""
-    Row = tuple[dict[str, Fraction], dict[int, Fraction]]
+    """Hidden cell -> the combination of equations (index -> factor) that gives it alone."""
+    rows = _reduce(hidden, equations)
+    # e_h lies in the row space iff a basis row is exactly e_h (the basis is fully reduced).
+    return {p: combo for p, (cells, combo) in rows.items() if len(cells) == 1}
+
+
+def _reduce(hidden: set[str], equations: Sequence[Mapping[str, int]]) -> dict[str, Row]:
+    """Pivot cell -> its row, by exact Gauss-Jordan elimination over the hidden cells: every
+    row is zero at every other pivot and keeps the combination of equations it was made from."""
     rows: dict[str, Row] = {}  # pivot -> its row; each row is zero at every other pivot
     where: dict[str, set[str]] = {}  # cell -> pivots of the rows that hold it
     # Pivot on the cell in the fewest equations (a run's own count before a programme total):
@@ -144,8 +154,21 @@ def _derivations(
         rows[pivot] = row
         for c in row[0]:
             where.setdefault(c, set()).add(pivot)
-    # e_h lies in the row space iff a basis row is exactly e_h (the basis is fully reduced).
-    return {p: combo for p, (cells, combo) in rows.items() if len(cells) == 1}
+    return rows
+
+
+def _at_their_floor(
+    eq: Mapping[str, int], counts: Mapping[str, int], shown: Mapping[str, int | None]
+) -> bool:
+    """True when the hidden counts of one sum can only all be 1. Every hidden count is at least
+    1 (0 is shown) and what the sum equals is published (0, or applicants / accepted), so
+    hidden counts whose coefficients have one sign and that are all 1 are pinned (diterima +
+    tidak lulus = 2 gives 1 and 1), though no single count follows by linear algebra. This
+    catches the case one sum at a time, not bounds that only a combination of sums sets."""
+    hidden = [(c, k) for c, k in eq.items() if k and shown[c] is None]
+    if not hidden or len({k > 0 for _c, k in hidden}) != 1:
+        return False
+    return all(counts[c] == 1 for c, _k in hidden)
 
 
 def _minus(row, factor, other):  # type: ignore[no-untyped-def]
@@ -242,6 +265,15 @@ def _block_uses(
     uses that may still be hidden (none: it cannot be broken, and is left out)."""
     out = []
     local = [equations[i] for i in block]
+    for eq in local:
+        if _at_their_floor(eq, counts, shown):
+            out.append(
+                sorted(
+                    c
+                    for c, k in eq.items()
+                    if k and shown[c] is not None and counts[c] > 0 and c not in never
+                )
+            )
     for cell, combo in _derivations(set(cells), local).items():
         if not 0 < counts[cell] < HIDE_BELOW:
             continue  # a count hidden only to protect others may be worked out: it is

@@ -73,3 +73,30 @@ def test_saying_which_hidden_counts_are_small_would_give_a_small_one_away():
     assert possible(range(1, 7), range(1, 7)) == [1, 2, 3, 4, 5]
     # Told that Lulus is small (1..4) and Bersertifikat is not (so 5 or more): Lulus is 1.
     assert possible(range(1, 5), range(5, 7)) == [1]
+
+
+def test_hidden_counts_pinned_by_being_at_least_one_take_another_count_with_them():
+    # 10 seat holders (public) = diterima + mengikuti + lulus + tidak lulus + bersertifikat.
+    # Diterima 1 and Tidak lulus 1 are hidden, the rest shown: no count follows from the sums
+    # alone, but a hidden count is never 0, so Diterima + Tidak lulus = 2 makes both 1.
+    counts = {"holders": 10, "accepted": 1, "attending": 0, "passed": 8, "failed": 1,
+              "certified": 0}  # fmt: skip
+    cells = ["accepted", "attending", "passed", "failed", "certified"]
+    relation = ["holders", *cells]
+    equation = {"holders": -1, **dict.fromkeys(cells, 1)}
+    alone = suppress(counts, [relation], never=["holders"])
+    assert [c for c, n in alone.items() if n is None] == ["accepted", "failed"]
+    assert determined(["accepted", "failed"], [equation]) == []  # not by the sums alone
+    shown = suppress(counts, [relation], never=["holders"], equations=[equation])
+    assert [c for c, n in shown.items() if n is None] == ["accepted", "passed", "failed"]
+
+
+def test_hidden_counts_with_room_to_move_take_nothing_more():
+    # The same with Tidak lulus 2: Diterima + Tidak lulus = 3 may be 1 + 2 or 2 + 1.
+    counts = {"holders": 11, "accepted": 1, "attending": 0, "passed": 8, "failed": 2,
+              "certified": 0}  # fmt: skip
+    cells = ["accepted", "attending", "passed", "failed", "certified"]
+    relation = ["holders", *cells]
+    equation = {"holders": -1, **dict.fromkeys(cells, 1)}
+    shown = suppress(counts, [relation], never=["holders"], equations=[equation])
+    assert [c for c, n in shown.items() if n is None] == ["accepted", "failed"]
