@@ -75,28 +75,26 @@ def test_saying_which_hidden_counts_are_small_would_give_a_small_one_away():
     assert possible(range(1, 5), range(5, 7)) == [1]
 
 
+# Seat holders (public) = diterima + mengikuti + lulus + tidak lulus + bersertifikat.
+SEATS = ["accepted", "attending", "passed", "failed", "certified"]
+SEATS_SUM = {"holders": -1, **dict.fromkeys(SEATS, 1)}
+
+
+def hidden_seats(accepted: int, failed: int, equations: list) -> list[str]:  # type: ignore[type-arg]
+    counts = {"accepted": accepted, "attending": 0, "passed": 8, "failed": failed, "certified": 0}
+    counts["holders"] = sum(counts.values())
+    shown = suppress(counts, [["holders", *SEATS]], never=["holders"], equations=equations)
+    return [c for c, n in shown.items() if n is None]
+
+
 def test_hidden_counts_pinned_by_being_at_least_one_take_another_count_with_them():
-    # 10 seat holders (public) = diterima + mengikuti + lulus + tidak lulus + bersertifikat.
-    # Diterima 1 and Tidak lulus 1 are hidden, the rest shown: no count follows from the sums
+    # Diterima 1 and Tidak lulus 1 hidden, the rest shown: no count follows from the sums
     # alone, but a hidden count is never 0, so Diterima + Tidak lulus = 2 makes both 1.
-    counts = {"holders": 10, "accepted": 1, "attending": 0, "passed": 8, "failed": 1,
-              "certified": 0}  # fmt: skip
-    cells = ["accepted", "attending", "passed", "failed", "certified"]
-    relation = ["holders", *cells]
-    equation = {"holders": -1, **dict.fromkeys(cells, 1)}
-    alone = suppress(counts, [relation], never=["holders"])
-    assert [c for c, n in alone.items() if n is None] == ["accepted", "failed"]
-    assert determined(["accepted", "failed"], [equation]) == []  # not by the sums alone
-    shown = suppress(counts, [relation], never=["holders"], equations=[equation])
-    assert [c for c, n in shown.items() if n is None] == ["accepted", "passed", "failed"]
+    assert hidden_seats(1, 1, equations=[]) == ["accepted", "failed"]
+    assert determined(["accepted", "failed"], [SEATS_SUM]) == []  # not by the sums alone
+    assert hidden_seats(1, 1, equations=[SEATS_SUM]) == ["accepted", "passed", "failed"]
 
 
 def test_hidden_counts_with_room_to_move_take_nothing_more():
-    # The same with Tidak lulus 2: Diterima + Tidak lulus = 3 may be 1 + 2 or 2 + 1.
-    counts = {"holders": 11, "accepted": 1, "attending": 0, "passed": 8, "failed": 2,
-              "certified": 0}  # fmt: skip
-    cells = ["accepted", "attending", "passed", "failed", "certified"]
-    relation = ["holders", *cells]
-    equation = {"holders": -1, **dict.fromkeys(cells, 1)}
-    shown = suppress(counts, [relation], never=["holders"], equations=[equation])
-    assert [c for c, n in shown.items() if n is None] == ["accepted", "failed"]
+    # Tidak lulus 2: Diterima + Tidak lulus = 3 may be 1 + 2 or 2 + 1.
+    assert hidden_seats(1, 2, equations=[SEATS_SUM]) == ["accepted", "failed"]
