@@ -127,6 +127,36 @@ def test_the_first_results_show_before_the_last_part_of_her_list(
     assert page.js_errors == []
 
 
+def test_a_part_that_cannot_be_loaded_is_said_and_the_list_so_far_stays(
+    new_page, live_site
+) -> None:
+    query = "?kelurahan=3671021004&usia=24&jk=P&dtks=tidak"
+    ctx = SiteContext(require_catalog(REPO / "courses", today=TODAY), TODAY)
+    files = eligibility_data.data_files(ctx, parts=(1, 1))
+    names = json.loads(files[eligibility_data.district_path("367102")])["parts"]
+    broken = eligibility_data.DISTRICT_DIR + names[-1]
+
+    def serve(route) -> None:  # type: ignore[no-untyped-def]
+        path = route.request.url.removeprefix(live_site.url)
+        if path == broken:
+            route.fulfill(status=503, body="")
+        else:
+            route.fulfill(body=files[path], content_type="application/json")
+
+    page = new_page(WIDTH, HEIGHT)
+    page.route("**/cari/kelayakan/367102*.json", serve)
+    page.goto(live_site.at("cari/" + query))
+    page.wait_for_selector(".cari-sebagian", state="visible")
+    assert page.locator(".cari-sebagian").inner_text() == (
+        "Sebagian daftar tidak bisa dimuat, jadi daftar ini mungkin belum lengkap. Periksa "
+        "sambungan internet, lalu muat ulang halaman ini."
+    )
+    assert page.locator(".cari-memeriksa").is_hidden()
+    assert page.locator("#cari-hasil .cari-list > li").count() > 0
+    assert page.locator(".cari-kosong").is_hidden()
+    assert page.js_errors == [f"{page.url}: HTTP 503 for {live_site.at(broken)}"]
+
+
 def test_case_table_in_the_browser(new_page, live_site) -> None:
     """Each shipped case through the page itself, with its answers in the URL; each case with
     changed rules through the same script on data generated from the changed course."""
