@@ -95,22 +95,24 @@ def split_sizes(
     ctx: SiteContext, runs: list[RunRef], parts: eligibility_data.Parts
 ) -> tuple[str, int]:
     """The largest and the median first part of a kecamatan's list, gzip -9 (with its number
-    of runs, and how many parts the list has); and the largest's size."""
+    of runs, and how many files the list has), and all the files of the largest list; and the
+    largest first part's size."""
     lists = eligibility_data.district_data(ctx, runs, parts)
     by_size = sorted(
         (
-            gzipped(eligibility_data.as_json(parts[0])),
+            gzipped(eligibility_data.as_json(files[0])),
             district,
-            len(parts[0]["runs"]),
-            len(parts),
-            sum(len(part["runs"]) for part in parts),
+            len(files[0]["runs"]),
+            len(files),
+            sum(len(part["runs"]) for part in files),
+            sum(gzipped(eligibility_data.as_json(part)) for part in files),
         )
-        for district, parts in lists.items()
+        for district, files in lists.items()
     )
     top, median = by_size[-1], by_size[len(by_size) // 2]
     text = (
-        f"largest {top[0]:>8,} gzip -9 ({top[1]}, {top[2]:,} of {top[4]:,} runs, "
-        f"{top[3]} file{'s' if top[3] > 1 else ''}), median {median[0]:>8,} "
+        f"largest {top[0]:>8,} gzip -9 ({top[1]}, {top[2]:,} of {top[4]:,} runs; "
+        f"{top[3]} file{'s' if top[3] > 1 else ''}, {top[5]:,} in all), median {median[0]:>8,} "
         f"({median[2]:,} of {median[4]:,} runs)"
     )
     return text, top[0]

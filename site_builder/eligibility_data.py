@@ -49,9 +49,11 @@ The shape (arrays rather than objects: the file stays small at 10,000 courses, s
      "parts": ["367102-2.json", ...],         # first parts only: the rest of the list
      "others": 12}                            # first parts only
 
-The other parts of a kecamatan's list hold only their own tables (``rules``, ``centers``,
-``places``, ``courses``, ``runs``: indexes count within the part); ``regions`` in the first part
-covers the whole list.
+The other parts of a kecamatan's list hold only ``rules``, ``centers``, ``places``,
+``courses`` and ``runs``. The tables grow part by part: a part lists only the rows that no
+earlier part of the list has, and its indexes count from the first part's first row (a course
+whose runs fall in three parts is written once). ``regions`` in the first part covers the
+whole list.
 
 Dates are ISO strings: they compare as strings in the script, exactly as ``catalog.status``
 compares dates, and gzip makes their repetition cheap.
@@ -219,9 +221,16 @@ def _words(ctx: SiteContext, runs: list[_Facts]) -> dict[str, Any]:
     }
 
 
-def _tables(runs: list[_Facts]) -> dict[str, Any]:
-    """The runs, with their courses, centers, rules and places as tables they index."""
-    tables: dict[str, dict[Any, int]] = {"rules": {}, "centers": {}, "places": {}, "courses": {}}
+Tables = dict[str, dict[Any, int]]  # rows of each table, with their indexes
+
+
+def _tables(runs: list[_Facts], tables: Tables | None = None) -> dict[str, Any]:
+    """The runs, with their courses, centers, rules and places as tables they index. With
+    ``tables`` (those of the earlier parts of a list, extended here), only the rows new in
+    ``runs``, indexed after the earlier ones."""
+    if tables is None:
+        tables = {"rules": {}, "centers": {}, "places": {}, "courses": {}}
+    before = {name: len(rows) for name, rows in tables.items()}
 
     def index(table: str, key: Any) -> int:
         return tables[table].setdefault(key, len(tables[table]))
@@ -230,11 +239,12 @@ def _tables(runs: list[_Facts]) -> dict[str, Any]:
     for facts in runs:
         course_key = (*facts.course, index("centers", facts.center), index("rules", facts.rule))
         run_rows.append([index("courses", course_key), *facts.row, index("places", facts.place)])
+    new = {name: list(rows)[before[name] :] for name, rows in tables.items()}
     return {
-        "rules": [list(key) for key in tables["rules"]],
-        "centers": [list(key) for key in tables["centers"]],
-        "places": list(tables["places"]),
-        "courses": [list(key) for key in tables["courses"]],
+        "rules": [list(key) for key in new["rules"]],
+        "centers": [list(key) for key in new["centers"]],
+        "places": new["places"],
+        "courses": [list(key) for key in new["courses"]],
         "runs": run_rows,
     }
 
@@ -307,8 +317,13 @@ def _by_district(
         if key not in shared:
             subset = [facts[n] for n in numbers]
             cuts = _cut(subset, parts)
-            first = {**_words(ctx, subset), **_tables(cuts[0]), "others": len(facts) - len(subset)}
-            shared[key] = [first, *(_tables(cut) for cut in cuts[1:])]
+            tables: Tables = {"rules": {}, "centers": {}, "places": {}, "courses": {}}
+            first = {
+                **_words(ctx, subset),
+                **_tables(cuts[0], tables),
+                "others": len(facts) - len(subset),
+            }
+            shared[key] = [first, *(_tables(cut, tables) for cut in cuts[1:])]
         first, *rest = shared[key]
         names = [district_name(district, part) for part in range(2, len(rest) + 2)]
         result[district] = [{**first, "parts": names}, *rest]

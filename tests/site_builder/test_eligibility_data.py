@@ -106,10 +106,16 @@ def test_a_kecamatan_file_holds_the_runs_its_residents_address_allows(
     assert serang["others"] == 2  # the two runs of tata-boga, for Kota Tangerang only
 
 
-def listed(part: dict) -> list[tuple[str, str, str]]:
-    """The runs of one file: (center, course, run)."""
-    courses, centers = part["courses"], part["centers"]
-    return [(centers[courses[run[0]][2]][0], courses[run[0]][0], run[1]) for run in part["runs"]]
+def listed(parts: list[dict]) -> list[tuple[str, str, str]]:
+    """The runs of a list's files, read as cari.js reads them: (center, course, run)."""
+    courses: list = []
+    centers: list = []
+    result = []
+    for part in parts:
+        courses += part["courses"]  # each part adds the rows new in it
+        centers += part["centers"]
+        result += [(centers[courses[r[0]][2]][0], courses[r[0]][0], r[1]) for r in part["runs"]]
+    return result
 
 
 def test_a_kecamatan_list_in_parts_is_the_whole_list_in_order(built_site: BuiltSite) -> None:
@@ -125,8 +131,18 @@ def test_a_kecamatan_list_in_parts_is_the_whole_list_in_order(built_site: BuiltS
     assert first["regions"] == {"3671": "Kota Tangerang, Banten"}  # of the whole list
     assert set(second) == set(third) == {"rules", "centers", "places", "courses", "runs"}
     assert [len(part["runs"]) for part in cut["367101"]] == [1, 2, 1]
-    assert [run for part in cut["367101"] for run in listed(part)] == listed(whole["367101"][0])
-    assert listed(whole["367101"][0]) == [
+    assert listed(cut["367101"]) == listed(whole["367101"])
+    # tata-boga (rule 0, center 0) comes in the first part only: the third part's course
+    # menjahit is the third course, with the third rule, at the first center.
+    assert [c[0] for c in first["courses"]] == ["tata-boga"]
+    assert second["courses"] == [["tata-rias", "Tata Rias Pengantin", 1, 1]]
+    assert third["courses"] == [["menjahit", "Menjahit Busana", 0, 2]]
+    assert (
+        second["runs"][1][0] == 0
+        and third["centers"] == []
+        and third["rules"] == [[17, None, "", "", ""]]
+    )
+    assert listed(whole["367101"]) == [
         ("blk-contoh", "tata-boga", "2027-1"),  # open: registration closes 22 January
         ("lpks-contoh", "tata-rias", "2027-1"),  # upcoming: opens 1 December
         ("blk-contoh", "tata-boga", "2027-2"),  # upcoming: opens 22 March

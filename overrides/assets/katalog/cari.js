@@ -270,6 +270,8 @@
     this.ok = [];
     this.excluded = 0;
     this.complete = false;
+    /* A part lists only the table rows new in it; its indexes count from the first part's. */
+    this.tables = { rules: [], centers: [], places: [], courses: [] };
     /* A kecamatan file counts the runs it leaves out: none of them accepts her address. */
     this.leftOut = data.others || 0;
     section.setAttribute("data-lengkap", "tidak");
@@ -278,7 +280,14 @@
   /* The runs of one part: those she may join go into the list at their place in its order
      (at its end, when the part was written on the same day), the others into the reasons. */
   Results.prototype.add = function (part) {
-    var runs = runsOf(part);
+    var tables = this.tables;
+    ["rules", "centers", "places", "courses"].forEach(function (name) {
+      for (var k = 0; k < part[name].length; k++) tables[name].push(part[name][k]);
+    });
+    var runs = runsOf({
+      rules: tables.rules, centers: tables.centers, places: tables.places,
+      courses: tables.courses, runs: part.runs
+    });
     var add = [];
     for (var i = 0; i < runs.length; i++) {
       var verdict = judge(runs[i], this.answers, this.today, this.words.youth);
