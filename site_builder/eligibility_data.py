@@ -8,11 +8,10 @@ Two kinds of file:
   :func:`serves_district`), in the order the list shows them on the build day (open ones first,
   by closing date; then the others, by opening date: :func:`list_order`), cut into parts: the
   first :data:`FIRST_PART_RUNS` runs, then :data:`PART_RUNS` a part. The first part is that
-  file; it also holds the words, the names of
-  the other parts (``"parts"``, files beside it: ``<kecamatan>-2.json`` ...) and ``"others"``,
-  the number of runs left out of the list. The page shows the resident's first results once the
-  first part is in, and adds the other parts' runs as they arrive
-  (``benchmarks/cari_data.py`` measures the first part at 10,000 courses);
+  file; it also holds the words, the names of the other parts (``"parts"``, files beside it:
+  ``<kecamatan>-2.json`` ...) and ``"others"``, the number of runs left out of the list. The
+  page shows the resident's first results once the first part is in, and adds the other parts'
+  runs as they arrive (``benchmarks/cari_data.py`` measures the first part at 10,000 courses);
 * ``cari/kelayakan.json``: every run, in one file, loaded when the resident opens "Kenapa
   pelatihan lain tidak muncul?" (why the others are excluded is shown on request).
 
@@ -142,7 +141,7 @@ def list_order(ref: RunRef, today: date) -> tuple[int, str, str]:
     """Where the run stands in /cari/'s list on ``today``: open runs first, by closing date;
     then the upcoming ones, by opening date; then the closed ones (never listed, only given as
     excluded); on equal dates, by start. cari.js sorts the runs it lists the same way
-    (``listOrder``), so parts written in this order only add runs at the end of the list."""
+    (``listOrder``), so on the build day each part only adds runs at the end of the list."""
     status = run_status(ref.run, today)
     registration = ref.run.registration
     if status is RunStatus.OPEN:
