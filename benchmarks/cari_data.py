@@ -4,12 +4,14 @@
 
 For each, in the same run: the one file with every run (``cari/kelayakan.json``, what the page
 loaded before its first result until the split, and still loads when the resident asks why
-other runs are not listed), and the files per kecamatan of residence
-(``cari/kelayakan/<kecamatan>.json``), of which the page now loads one before its first result:
-the largest and the median. The synthesised courses all accept Kota Tangerang's residents
-(``domicile: ["3671"]``), so there every Kota Tangerang kecamatan file holds every run; the
-"every course different" data draws each course's domicile from a region, a kecamatan or a
-kelurahan at random.
+other runs are not listed); the old layout, one whole file per kecamatan of residence, which
+the page loaded before its first result until the lists were cut into parts; and the new one,
+each kecamatan's list in parts (``eligibility_data.FIRST_PART_RUNS`` runs, then
+``PART_RUNS`` a part) in the order the list shows them, of which the page loads the first before its first result: the largest and the
+median. The synthesised courses all accept Kota Tangerang's residents (``domicile:
+["3671"]``), so there every Kota Tangerang kecamatan list holds every run; the "every course
+different" data draws each course's domicile from a region, a kecamatan or a kelurahan at
+random.
 
 The page itself (HTML, theme CSS and JS, cari.js) comes on top, the same at any number of
 courses: with ``--site`` (a site built by ``katalog build``) it is measured there and added to
@@ -89,17 +91,29 @@ def gzipped(text: str) -> int:
     return len(gzip.compress(text.encode("utf-8"), 9))
 
 
-def split_sizes(ctx: SiteContext, runs: list[RunRef]) -> tuple[str, int]:
-    """The largest and the median kecamatan file, gzip -9; and the largest's size."""
-    files = eligibility_data.district_data(ctx, runs)
+def split_sizes(
+    ctx: SiteContext, runs: list[RunRef], parts: eligibility_data.Parts
+) -> tuple[str, int]:
+    """The largest and the median first part of a kecamatan's list, gzip -9 (with its number
+    of runs, and how many files the list has), and all the files of the largest list; and the
+    largest first part's size."""
+    lists = eligibility_data.district_data(ctx, runs, parts)
     by_size = sorted(
-        (gzipped(eligibility_data.as_json(value)), district, len(value["runs"]))
-        for district, value in files.items()
+        (
+            gzipped(eligibility_data.as_json(files[0])),
+            district,
+            len(files[0]["runs"]),
+            len(files),
+            sum(len(part["runs"]) for part in files),
+            sum(gzipped(eligibility_data.as_json(part)) for part in files),
+        )
+        for district, files in lists.items()
     )
     top, median = by_size[-1], by_size[len(by_size) // 2]
     text = (
-        f"{len(files)} kecamatan files: largest {top[0]:>8,} gzip -9 ({top[1]}, {top[2]:,} runs),"
-        f" median {median[0]:>8,} ({median[2]:,} runs)"
+        f"largest {top[0]:>8,} gzip -9 ({top[1]}, {top[2]:,} of {top[4]:,} runs; "
+        f"{top[3]} file{'s' if top[3] > 1 else ''}, {top[5]:,} in all), median {median[0]:>8,} "
+        f"({median[2]:,} of {median[4]:,} runs)"
     )
     return text, top[0]
 
@@ -107,13 +121,21 @@ def split_sizes(ctx: SiteContext, runs: list[RunRef]) -> tuple[str, int]:
 def report(label: str, ctx: SiteContext, runs: list[RunRef], page: int | None) -> None:
     print(f"   {label}:")
     print("      one file:   ", sizes(eligibility_data.data_json(ctx, runs)))
-    text, largest = split_sizes(ctx, runs)
-    print("      per kecamatan:", text)
-    if page is not None:
-        print(
-            f"      before the first result: page {page:,} + largest kecamatan file "
-            f"{largest:,} = {(page + largest) / 1024:.1f} KB gzip (goal <= 100 KB)"
-        )
+    layouts = [
+        ("old: one file per kecamatan", None),
+        (
+            f"new: first part ({eligibility_data.FIRST_PART_RUNS:,} runs)",
+            (eligibility_data.FIRST_PART_RUNS, eligibility_data.PART_RUNS),
+        ),
+    ]
+    for name, parts in layouts:
+        text, largest = split_sizes(ctx, runs, parts)
+        print(f"      {name}: {text}")
+        if page is not None:
+            print(
+                f"         before the first result: page {page:,} + {largest:,} "
+                f"= {(page + largest) / 1024:.1f} KB gzip (goal <= 100 KB)"
+            )
 
 
 def page_weight(site: Path) -> int:
@@ -149,11 +171,12 @@ def main() -> None:
         eligibility_data.data_files(ctx)
         took = time.perf_counter() - started
         print(f"{args.courses:,} synthetic courses ({len(runs):,} runs; loaded in {loaded:.1f} s;")
-        print(f"  the one file made in {one:.2f} s, it and the kecamatan files in {took:.2f} s):")
+        print(f"  the one file made in {one:.2f} s, it and the kecamatan lists in {took:.2f} s):")
         report("as synthesised", ctx, runs, page)
         report("every course different", ctx, varied(ctx), page)
-    print("Goal: <= 100 KB gzip before the first result at 10,000 courses; the page loads one")
-    print("kecamatan file before it (the largest is the worst case), the one file only on request.")
+    print("Goal: <= 100 KB gzip before the first result at 10,000 courses; the page loads the")
+    print("first part of one kecamatan's list before it (the largest is the worst case), the")
+    print("other parts after it, the one file only on request.")
 
 
 if __name__ == "__main__":

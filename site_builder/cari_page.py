@@ -9,8 +9,9 @@ The page works in two ways (overrides/cari.html renders both from this context):
   fastest: one page of plain links, one tap to open a kecamatan, one tap to its kelurahan.
 * With JavaScript (``assets/katalog/cari.js``, loaded on this page only), the same links fill
   the kelurahan/desa select of a GET form, and the answers in the URL
-  (``?kelurahan=3671021004&usia=24&jk=P&dtks=tidak``) are judged against the file of the
-  resident's kecamatan, ``cari/kelayakan/<kecamatan>.json``, and against the whole
+  (``?kelurahan=3671021004&usia=24&jk=P&dtks=tidak``) are judged against the list of the
+  resident's kecamatan, in parts: the first, ``cari/kelayakan/<kecamatan>.json``, shows her
+  first results, the others are added as they arrive; and against the whole
   ``cari/kelayakan.json`` once she asks why other runs are not listed
   (site_builder/eligibility_data.py).
 """

@@ -68,6 +68,95 @@ def test_the_first_list_loads_only_the_file_of_her_kecamatan(new_page, live_site
     assert page.js_errors == []
 
 
+@pytest.mark.parametrize(
+    ("day", "query"),
+    [
+        (TODAY, "?kelurahan=3671021004&usia=24&jk=P&dtks=tidak"),
+        (date(2026, 12, 15), "?kelurahan=3671021004"),
+    ],
+    ids=["hari-build", "22-hari-kemudian"],
+)
+def test_the_first_results_show_before_the_last_part_of_her_list(
+    new_page, live_site, day: date, query: str
+) -> None:
+    """Her kecamatan's list cut into parts of one run each (the shipped lists fit in one file),
+    served to the page with the last part held back: the first results show, in the order of
+    the whole list, while a status line says the list is still being checked; once the last
+    part is in, the list and the reasons are those of the one-file list. On 15 December, runs
+    upcoming on the build day are open, and some go in before runs of earlier parts (the
+    Tata Boga run whose registration opened on 14 December closes before the one open since
+    November)."""
+    page = new_page(WIDTH, HEIGHT, day=day)
+    whole = open_cari(page, live_site, query, ask_why=False)
+    counts = [page.locator(".cari-n").inner_text(), page.locator(".cari-n-lain").inner_text()]
+    ctx = SiteContext(require_catalog(REPO / "courses", today=TODAY), TODAY)
+    files = eligibility_data.data_files(ctx, parts=(1, 1))
+    names = json.loads(files[eligibility_data.district_path("367102")])["parts"]
+    last = eligibility_data.DISTRICT_DIR + names[-1]
+    held = []
+
+    def serve(route) -> None:  # type: ignore[no-untyped-def]
+        path = route.request.url.removeprefix(live_site.url)
+        if path == last:
+            held.append(route)
+        else:
+            route.fulfill(body=files[path], content_type="application/json")
+
+    page = new_page(WIDTH, HEIGHT, day=day)
+    page.route("**/cari/kelayakan/367102*.json", serve)
+    page.goto(live_site.at("cari/" + query))
+    page.wait_for_function(
+        "n => document.querySelector('.cari-bagian').textContent === String(n)", arg=len(names)
+    )
+    status = page.get_by_role("status")
+    assert status.inner_text() == (
+        f"Masih memeriksa pelatihan lain: {len(names)} dari {len(names) + 1} bagian daftar "
+        "sudah diperiksa. Daftar ini bisa bertambah."
+    )
+    assert len(held) == 1
+    first = page.evaluate(SHOWN)
+    assert first["shown"] and first["shown"] == whole["shown"][: len(first["shown"])]
+    assert page.locator(".cari-kosong").is_hidden()
+    held[0].fulfill(body=files[last], content_type="application/json")
+    page.wait_for_selector(".cari-memeriksa", state="hidden")
+    assert page.evaluate(SHOWN) == whole
+    assert [page.locator(".cari-n").inner_text(), page.locator(".cari-n-lain").inner_text()] == (
+        counts
+    )
+    assert page.locator("#cari-hasil").get_attribute("data-lengkap") == "tidak"  # others left out
+    assert page.js_errors == []
+
+
+def test_a_part_that_cannot_be_loaded_is_said_and_the_list_so_far_stays(
+    new_page, live_site
+) -> None:
+    query = "?kelurahan=3671021004&usia=24&jk=P&dtks=tidak"
+    ctx = SiteContext(require_catalog(REPO / "courses", today=TODAY), TODAY)
+    files = eligibility_data.data_files(ctx, parts=(1, 1))
+    names = json.loads(files[eligibility_data.district_path("367102")])["parts"]
+    broken = eligibility_data.DISTRICT_DIR + names[-1]
+
+    def serve(route) -> None:  # type: ignore[no-untyped-def]
+        path = route.request.url.removeprefix(live_site.url)
+        if path == broken:
+            route.fulfill(status=503, body="")
+        else:
+            route.fulfill(body=files[path], content_type="application/json")
+
+    page = new_page(WIDTH, HEIGHT)
+    page.route("**/cari/kelayakan/367102*.json", serve)
+    page.goto(live_site.at("cari/" + query))
+    page.wait_for_selector(".cari-sebagian", state="visible")
+    assert page.locator(".cari-sebagian").inner_text() == (
+        "Sebagian daftar tidak bisa dimuat, jadi daftar ini mungkin belum lengkap. Periksa "
+        "sambungan internet, lalu muat ulang halaman ini."
+    )
+    assert page.locator(".cari-memeriksa").is_hidden()
+    assert page.locator("#cari-hasil .cari-list > li").count() > 0
+    assert page.locator(".cari-kosong").is_hidden()
+    assert page.js_errors == [f"{page.url}: HTTP 503 for {live_site.at(broken)}"]
+
+
 def test_case_table_in_the_browser(new_page, live_site) -> None:
     """Each shipped case through the page itself, with its answers in the URL; each case with
     changed rules through the same script on data generated from the changed course."""

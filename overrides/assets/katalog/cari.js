@@ -2,11 +2,14 @@
  *
  * The answers live in the URL (?kelurahan=<10 digits>&usia=<years>&jk=L|P&dtks=ya|tidak|tidak-tahu),
  * so the page can be shared; the form is a plain GET form to this same page. The runs and their
- * rules come from the file of the resident's kecamatan, cari/kelayakan/<6 digits>.json (every
- * run her address allows, and the number of the others), and from the whole
- * cari/kelayakan.json once she opens "Kenapa pelatihan lain tidak muncul?". Both are generated
- * from the catalog's models by site_builder/eligibility_data.py; judge() applies them as
- * registrations/rules.py check_applicant does for the form. tests/cases/eligibility.json is checked against both.
+ * rules come from the list of the resident's kecamatan (every run her address allows, and the
+ * number of the others), in the order the list shows them: its first part,
+ * cari/kelayakan/<6 digits>.json, gives her first results; the other parts it names are added
+ * as they arrive, while a status line says the list is still being checked. The whole
+ * cari/kelayakan.json comes once she opens "Kenapa pelatihan lain tidak muncul?". All are
+ * generated from the catalog's models by site_builder/eligibility_data.py; judge() applies them
+ * as registrations/rules.py check_applicant does for the form. tests/cases/eligibility.json is
+ * checked against both.
  * Without JavaScript the page is a list of kecamatan and kelurahan/desa links instead.
  */
 (function () {
@@ -197,81 +200,135 @@
     return data.course_base + run.centerId + "/" + run.course + "/#angkatan-" + run.run;
   }
 
-  function show(data, answers, today) {
-    var runs = runsOf(data);
-    var ok = [];
-    var not = [];
+  /* The order of the list, as site_builder/eligibility_data.py list_order writes the parts:
+     open runs first, by closing date; then the others, by opening date; then by start. */
+  function listOrder(a, b) {
+    var sa = a.verdict.status === "dibuka" ? 0 : 1;
+    var sb = b.verdict.status === "dibuka" ? 0 : 1;
+    if (sa !== sb) return sa - sb;
+    var da = sa === 0 ? a.closes : a.opens;
+    var db = sb === 0 ? b.closes : b.opens;
+    return da < db ? -1 : da > db ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
+  }
+
+  function runItem(run, data) {
+    var li = document.getElementById("cari-run").content.firstElementChild.cloneNode(true);
+    var status = run.verdict.status;
+    li.setAttribute("data-run-id", run.id);
+    li.setAttribute("data-opens", run.opens);
+    li.setAttribute("data-closes", run.closes);
+    li.setAttribute("data-end", run.end);
+    li.setAttribute("data-status", status);
+    var link = li.querySelector(".run-item__title");
+    link.href = runUrl(run, data);
+    link.textContent = run.title;
+    li.querySelector(".run-item__center").textContent = run.center;
+    li.querySelector(".cari-tempat").textContent = run.place;
+    li.querySelector(".cari-mulai").textContent = longDate(run.start, data);
+    var badge = li.querySelector(".run-status");
+    badge.className = "run-status status-" + status;
+    badge.textContent = data.words.status[status];
+    li.querySelector(".run-item__note").textContent = note(run, status, data);
+    if (run.verdict.open.length) {
+      li.querySelector(".cari-syarat__isi").textContent = run.verdict.open
+        .map(function (item) { return conditionText(item, run, data); }).join("; ");
+      li.querySelector(".cari-syarat").hidden = false;
+    }
+    return li;
+  }
+
+  function excludedItem(run, data, answers) {
+    var li = document.getElementById("cari-alasan").content.firstElementChild.cloneNode(true);
+    li.setAttribute("data-run-id", run.id);
+    li.setAttribute("data-alasan", run.verdict.reasons.join(" "));
+    var link = li.querySelector(".cari-excluded__title");
+    link.href = runUrl(run, data);
+    link.textContent = run.title + ", angkatan " + run.run;
+    li.querySelector(".cari-excluded__center").textContent = run.center;
+    var reasons = li.querySelector(".cari-alasan");
+    run.verdict.reasons.forEach(function (key) {
+      var item = document.createElement("li");
+      item.setAttribute("data-alasan", key);
+      item.textContent = reasonText(key, run, data, answers);
+      reasons.appendChild(item);
+    });
+    return li;
+  }
+
+  /* The resident's list: begun with a file that carries the words (a kecamatan's first part,
+     or the whole file), then given more runs part by part. */
+  function Results(data, answers, today) {
+    var section = document.getElementById("cari-hasil");
+    this.words = data;
+    this.answers = answers;
+    this.today = today;
+    this.section = section;
+    this.list = section.querySelector(".cari-list");
+    this.others = section.querySelector(".cari-tidak");
+    this.list.textContent = "";
+    this.others.textContent = "";
+    this.ok = [];
+    this.excluded = 0;
+    this.complete = false;
+    /* A part lists only the table rows new in it; its indexes count from the first part's. */
+    this.tables = { rules: [], centers: [], places: [], courses: [] };
+    /* A kecamatan file counts the runs it leaves out: none of them accepts her address. */
+    this.leftOut = data.others || 0;
+    section.setAttribute("data-lengkap", "tidak");
+  }
+
+  /* The runs of one part: those she may join go into the list at their place in its order
+     (at its end, when the part was written on the same day), the others into the reasons. */
+  Results.prototype.add = function (part) {
+    var tables = this.tables;
+    ["rules", "centers", "places", "courses"].forEach(function (name) {
+      for (var k = 0; k < part[name].length; k++) tables[name].push(part[name][k]);
+    });
+    var runs = runsOf({
+      rules: tables.rules, centers: tables.centers, places: tables.places,
+      courses: tables.courses, runs: part.runs
+    });
+    var add = [];
     for (var i = 0; i < runs.length; i++) {
-      var verdict = judge(runs[i], answers, today, data.youth);
+      var verdict = judge(runs[i], this.answers, this.today, this.words.youth);
       runs[i].verdict = verdict;
       if (verdict.status === "selesai") continue;
-      (verdict.reasons.length ? not : ok).push(runs[i]);
-    }
-    ok.sort(function (a, b) {
-      var sa = a.verdict.status === "dibuka" ? 0 : 1;
-      var sb = b.verdict.status === "dibuka" ? 0 : 1;
-      if (sa !== sb) return sa - sb;
-      var da = sa === 0 ? a.closes : a.opens;
-      var db = sb === 0 ? b.closes : b.opens;
-      return da < db ? -1 : da > db ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
-    });
-    var section = document.getElementById("cari-hasil");
-    var list = section.querySelector(".cari-list");
-    var others = section.querySelector(".cari-tidak");
-    var runTemplate = document.getElementById("cari-run");
-    var whyTemplate = document.getElementById("cari-alasan");
-    list.textContent = "";
-    others.textContent = "";
-    ok.forEach(function (run) {
-      var li = runTemplate.content.firstElementChild.cloneNode(true);
-      var status = run.verdict.status;
-      li.setAttribute("data-run-id", run.id);
-      li.setAttribute("data-opens", run.opens);
-      li.setAttribute("data-closes", run.closes);
-      li.setAttribute("data-end", run.end);
-      li.setAttribute("data-status", status);
-      var link = li.querySelector(".run-item__title");
-      link.href = runUrl(run, data);
-      link.textContent = run.title;
-      li.querySelector(".run-item__center").textContent = run.center;
-      li.querySelector(".cari-tempat").textContent = run.place;
-      li.querySelector(".cari-mulai").textContent = longDate(run.start, data);
-      var badge = li.querySelector(".run-status");
-      badge.className = "run-status status-" + status;
-      badge.textContent = data.words.status[status];
-      li.querySelector(".run-item__note").textContent = note(run, status, data);
-      if (run.verdict.open.length) {
-        li.querySelector(".cari-syarat__isi").textContent = run.verdict.open
-          .map(function (item) { return conditionText(item, run, data); }).join("; ");
-        li.querySelector(".cari-syarat").hidden = false;
+      if (verdict.reasons.length) {
+        this.others.appendChild(excludedItem(runs[i], this.words, this.answers));
+        this.excluded += 1;
+      } else {
+        add.push(runs[i]);
       }
-      list.appendChild(li);
-    });
-    not.forEach(function (run) {
-      var li = whyTemplate.content.firstElementChild.cloneNode(true);
-      li.setAttribute("data-run-id", run.id);
-      li.setAttribute("data-alasan", run.verdict.reasons.join(" "));
-      var link = li.querySelector(".cari-excluded__title");
-      link.href = runUrl(run, data);
-      link.textContent = run.title + ", angkatan " + run.run;
-      li.querySelector(".cari-excluded__center").textContent = run.center;
-      var reasons = li.querySelector(".cari-alasan");
-      run.verdict.reasons.forEach(function (key) {
-        var item = document.createElement("li");
-        item.setAttribute("data-alasan", key);
-        item.textContent = reasonText(key, run, data, answers);
-        reasons.appendChild(item);
-      });
-      others.appendChild(li);
-    });
-    section.querySelector(".cari-n").textContent = ok.length;
-    /* A kecamatan file counts the runs it leaves out: none of them accepts her address. */
-    section.querySelector(".cari-n-lain").textContent = not.length + (data.others || 0);
-    section.setAttribute("data-lengkap", data.others ? "tidak" : "ya");
-    section.querySelector(".cari-kosong").hidden = ok.length > 0;
-    section.querySelector(".cari-list").hidden = ok.length === 0;
-    section.hidden = false;
-  }
+    }
+    add.sort(listOrder);
+    var merged = [];
+    var at = 0;
+    for (var j = 0; j < add.length; j++) {
+      while (at < this.ok.length && listOrder(this.ok[at], add[j]) <= 0) merged.push(this.ok[at++]);
+      add[j].item = runItem(add[j], this.words);
+      this.list.insertBefore(add[j].item, at < this.ok.length ? this.ok[at].item : null);
+      merged.push(add[j]);
+    }
+    this.ok = merged.concat(this.ok.slice(at));
+    this.section.querySelector(".cari-n").textContent = this.ok.length;
+    this.section.querySelector(".cari-n-lain").textContent = this.excluded + this.leftOut;
+    this.list.hidden = this.ok.length === 0;
+    this.section.hidden = false;
+    this.showEmpty();
+  };
+
+  /* "Nothing for you yet" only once every part is in. */
+  Results.prototype.showEmpty = function () {
+    this.section.querySelector(".cari-kosong").hidden = this.ok.length > 0 || !this.complete;
+  };
+
+  /* Every part is in: the counts are final, and complete when no run was left out. */
+  Results.prototype.done = function () {
+    this.complete = true;
+    this.showEmpty();
+    this.section.querySelector(".cari-memeriksa").hidden = true;
+    this.section.setAttribute("data-lengkap", this.leftOut ? "tidak" : "ya");
+  };
 
   function describeAnswers(form, answers) {
     var words = [];
@@ -321,6 +378,38 @@
     request.send();
   }
 
+  /* The other parts of her kecamatan's list, all requested at once and added in their order;
+     `current()` is false once the whole file has replaced the list. */
+  function loadParts(base, names, results, current) {
+    var section = document.getElementById("cari-hasil");
+    var status = section.querySelector(".cari-memeriksa");
+    var got = [];
+    var next = 0;
+    function progress() {
+      status.querySelector(".cari-bagian").textContent = next + 1;
+      status.querySelector(".cari-bagian-semua").textContent = names.length + 1;
+    }
+    if (!names.length) return results.done();
+    progress();
+    status.hidden = false;
+    names.forEach(function (name, i) {
+      load(base + name, function (part) {
+        got[i] = part;
+        while (current() && got[next]) {
+          results.add(got[next]);
+          got[next] = true;
+          next += 1;
+          if (next === names.length) return results.done();
+          progress();
+        }
+      }, function () {
+        if (!current()) return;
+        status.hidden = true;
+        section.querySelector(".cari-sebagian").hidden = false;
+      });
+    });
+  }
+
   function start() {
     var form = document.getElementById("cari-form");
     if (!form || !document.createElement("template").content) return; /* keep the links */
@@ -342,30 +431,39 @@
     });
     if (!answers.kelurahan) return;
     document.body.classList.add("cari-dijawab");
-    var district = form.getAttribute("data-data-kecamatan") + answers.kelurahan.slice(0, 6) + ".json";
-    load(district, function (data) {
+    var base = form.getAttribute("data-data-kecamatan");
+    var whole = { shown: false };
+    load(base + answers.kelurahan.slice(0, 6) + ".json", function (data) {
       document.querySelector("#cari-hasil .cari-siapa").textContent = describeAnswers(form, answers);
-      show(data, answers, todayWib());
-      whenAsked(form.getAttribute("data-data"), answers);
+      var results = new Results(data, answers, todayWib());
+      results.add(data);
+      loadParts(base, data.parts || [], results, function () { return !whole.shown; });
+      whenAsked(form.getAttribute("data-data"), answers, data.others, whole);
     }, function () {
       document.getElementById("cari-gagal").hidden = false;
     });
   }
 
   /* The runs her address does not allow are listed (with every reason) from the whole file,
-     fetched the first time she opens "Kenapa pelatihan lain tidak muncul?". */
-  function whenAsked(url, answers) {
+     fetched the first time she opens "Kenapa pelatihan lain tidak muncul?" (not needed when
+     her kecamatan's list leaves no run out). */
+  function whenAsked(url, answers, leftOut, whole) {
     var section = document.getElementById("cari-hasil");
     var details = section.querySelector(".cari-lain");
     var failed = section.querySelector(".cari-lain-gagal");
     var loading = false;
     details.addEventListener("toggle", function () {
-      if (!details.open || loading || section.getAttribute("data-lengkap") === "ya") return;
+      if (!details.open || loading || whole.shown || !leftOut) return;
       loading = true;
       failed.hidden = true;
       load(url, function (data) {
         loading = false;
-        show(data, answers, todayWib());
+        whole.shown = true;
+        section.querySelector(".cari-memeriksa").hidden = true;
+        section.querySelector(".cari-sebagian").hidden = true;
+        var results = new Results(data, answers, todayWib());
+        results.add(data);
+        results.done();
       }, function () {
         loading = false;
         failed.hidden = false;
