@@ -27,6 +27,7 @@ from catalog.problems import Problem
 from catalog.status import RunStatus
 from site_builder import (
     capaian_opendata,
+    course_list_page,
     eligibility_data,
     generate,
     ical,
@@ -36,7 +37,7 @@ from site_builder import (
     search_index,
 )
 from site_builder.cache import BuildCache
-from site_builder.context import SiteContext
+from site_builder.context import LIST_CHUNK_SIZE, LIST_PAGE_SIZE, SiteContext
 from site_builder.mkdocs_run import run_mkdocs
 from site_builder.results import load_results
 from site_builder.stats import Stats, load_stats
@@ -73,6 +74,8 @@ class BuildOptions:
     cache_dir: Path | None = None  # QR codes, calendar events, templates of earlier builds
     keep_docs: Path | None = None  # also copy the generated Markdown here (for debugging)
     jobs: int | None = None  # 1: everything in this process; default: default_jobs()
+    list_page_size: int = LIST_PAGE_SIZE  # courses per page of /pelatihan/ (tests: smaller)
+    list_chunk_size: int = LIST_CHUNK_SIZE  # courses per file of /pelatihan/'s filter data
 
 
 @dataclass
@@ -152,7 +155,14 @@ def build_site(
     base_url = normalise_base_url(options.base_url)
     form_url = options.form_url.strip().rstrip("/")
     ctx = SiteContext(
-        catalog, day, base_url=base_url, form_url=form_url, stats=stats, results=results
+        catalog,
+        day,
+        base_url=base_url,
+        form_url=form_url,
+        stats=stats,
+        results=results,
+        list_page_size=options.list_page_size,
+        list_chunk_size=options.list_chunk_size,
     )
     cache = BuildCache.open(options.cache_dir)  # before the fork: both processes read it
     seconds["load"] = time.perf_counter() - started
@@ -273,6 +283,9 @@ def write_machine_files(
     files += ical.write_calendars(catalog, writer, base_url=ctx.base_url, cache=cache)
     # /cari/'s eligibility data (site_builder/eligibility_data.py)
     for path, text in eligibility_data.data_files(ctx).items():
+        files.append(writer.write_text(path, text))
+    # what the filters of /pelatihan/ read, in chunks (site_builder/course_list_page.py)
+    for path, text in course_list_page.data_files(ctx).items():
         files.append(writer.write_text(path, text))
     css = writer.write_text(poster.CSS_NAME, poster.POSTER_CSS)
     return [*files, css, *posters.write(ctx, writer, cache)]
