@@ -9,8 +9,8 @@
  * checked so far. A chunk is read once per visit. Statuses are today's, by the same rule as
  * every other run of the site (window.katalog, katalog.js).
  *
- * The choices live in the query string of /pelatihan/ (?kejuruan=las&tinggal=367102&...), so
- * the address can be shared; opening it applies them. Every word shown comes from the page.
+ * The choices live in the query string (/pelatihan/?kejuruan=las&tinggal=367102&...; on page 2
+ * /pelatihan/halaman/2/?...), so the address can be shared; opening it applies them. Every word shown comes from the page.
  * Without JavaScript (or without fetch or <template>) the form stays hidden and the pages and
  * their links are the whole list.
  */
@@ -119,9 +119,6 @@
     var checked = line.querySelector(".saring-diperiksa");
     var counts = line.querySelectorAll(".saring-n");
     var here = window.location.pathname;
-    var anchor = document.createElement("a");
-    anchor.href = form.getAttribute("action");
-    var firstPage = anchor.pathname; /* /pelatihan/, where a shared address points */
 
     var courses = []; /* every course of the chunks read so far, in the list's order */
     var loaded = 0;
@@ -206,7 +203,9 @@
       for (var i = 0; i < NAMES.length; i++) {
         if (values[NAMES[i]]) query.push(NAMES[i] + "=" + encodeURIComponent(values[NAMES[i]]));
       }
-      var url = query.length ? firstPage + "?" + query.join("&") : here;
+      /* This page's own path (the page's relative links stay right): on any page of the list
+         the same choices give the same matches. */
+      var url = here + (query.length ? "?" + query.join("&") : "");
       window.history.replaceState(null, "", url);
     }
 
