@@ -237,16 +237,7 @@ def _mkdocs(
     catalog: Catalog,
     template_cache: Path | None,
 ) -> None:
-    extra = {
-        "example": catalog.dataset.example,
-        "notice": catalog.dataset.notice or "Data di situs ini adalah contoh untuk uji coba.",
-        "publisher": catalog.dataset.publisher,
-        "form_url": ctx.form_url,
-        "today": ctx.today.isoformat(),
-        "today_text": format_date_long(ctx.today),
-        # for the live script (overrides/main.html): the badges' words, from one place
-        "status_labels": {status.value: status.label for status in RunStatus},
-    }
+    extra = theme_extra(ctx, catalog)
     try:
         run_mkdocs(
             config_file,
@@ -259,6 +250,21 @@ def _mkdocs(
     except Exception as exc:  # MkDocsFailed, or e.g. a template error from Jinja
         lines = getattr(exc, "messages", None) or [f"{type(exc).__name__}: {exc}"]
         raise BuildError(["MkDocs gagal membangun situs:", *lines]) from exc
+
+
+def theme_extra(ctx: SiteContext, catalog: Catalog) -> dict[str, object]:
+    """What every page's theme template reads from ``config.extra.katalog``
+    (``overrides/main.html``): the example banner, the form service, the build day."""
+    return {
+        "example": catalog.dataset.example,
+        "notice": catalog.dataset.notice or "Data di situs ini adalah contoh untuk uji coba.",
+        "publisher": catalog.dataset.publisher,
+        "form_url": ctx.form_url,
+        "today": ctx.today.isoformat(),
+        "today_text": format_date_long(ctx.today),
+        # for the live script (overrides/main.html): the badges' words, from one place
+        "status_labels": {status.value: status.label for status in RunStatus},
+    }
 
 
 def write_machine_files(
