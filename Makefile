@@ -44,6 +44,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/check_scaling.py
 	$(BIN)/python benchmarks/build_scaling.py
+	$(BIN)/python benchmarks/course_list.py
 	$(BIN)/python benchmarks/queue_staff.py
 	$(BIN)/python benchmarks/status_read.py --postgres
 	$(BIN)/python benchmarks/registration_load.py

@@ -27,6 +27,7 @@ from catalog.problems import Problem
 from catalog.status import RunStatus
 from site_builder import (
     capaian_opendata,
+    course_list_page,
     eligibility_data,
     generate,
     ical,
@@ -36,7 +37,7 @@ from site_builder import (
     search_index,
 )
 from site_builder.cache import BuildCache
-from site_builder.context import SiteContext
+from site_builder.context import LIST_CHUNK_SIZE, LIST_PAGE_SIZE, SiteContext
 from site_builder.mkdocs_run import run_mkdocs
 from site_builder.results import load_results
 from site_builder.stats import Stats, load_stats
@@ -73,6 +74,8 @@ class BuildOptions:
     cache_dir: Path | None = None  # QR codes, calendar events, templates of earlier builds
     keep_docs: Path | None = None  # also copy the generated Markdown here (for debugging)
     jobs: int | None = None  # 1: everything in this process; default: default_jobs()
+    list_page_size: int = LIST_PAGE_SIZE  # courses per page of /pelatihan/ (tests: smaller)
+    list_chunk_size: int = LIST_CHUNK_SIZE  # courses per file of /pelatihan/'s filter data
 
 
 @dataclass
@@ -152,7 +155,14 @@ def build_site(
     base_url = normalise_base_url(options.base_url)
     form_url = options.form_url.strip().rstrip("/")
     ctx = SiteContext(
-        catalog, day, base_url=base_url, form_url=form_url, stats=stats, results=results
+        catalog,
+        day,
+        base_url=base_url,
+        form_url=form_url,
+        stats=stats,
+        results=results,
+        list_page_size=options.list_page_size,
+        list_chunk_size=options.list_chunk_size,
     )
     cache = BuildCache.open(options.cache_dir)  # before the fork: both processes read it
     seconds["load"] = time.perf_counter() - started
@@ -227,16 +237,7 @@ def _mkdocs(
     catalog: Catalog,
     template_cache: Path | None,
 ) -> None:
-    extra = {
-        "example": catalog.dataset.example,
-        "notice": catalog.dataset.notice or "Data di situs ini adalah contoh untuk uji coba.",
-        "publisher": catalog.dataset.publisher,
-        "form_url": ctx.form_url,
-        "today": ctx.today.isoformat(),
-        "today_text": format_date_long(ctx.today),
-        # for the live script (overrides/main.html): the badges' words, from one place
-        "status_labels": {status.value: status.label for status in RunStatus},
-    }
+    extra = theme_extra(ctx, catalog)
     try:
         run_mkdocs(
             config_file,
@@ -249,6 +250,21 @@ def _mkdocs(
     except Exception as exc:  # MkDocsFailed, or e.g. a template error from Jinja
         lines = getattr(exc, "messages", None) or [f"{type(exc).__name__}: {exc}"]
         raise BuildError(["MkDocs gagal membangun situs:", *lines]) from exc
+
+
+def theme_extra(ctx: SiteContext, catalog: Catalog) -> dict[str, object]:
+    """What every page's theme template reads from ``config.extra.katalog``
+    (``overrides/main.html``): the example banner, the form service, the build day."""
+    return {
+        "example": catalog.dataset.example,
+        "notice": catalog.dataset.notice or "Data di situs ini adalah contoh untuk uji coba.",
+        "publisher": catalog.dataset.publisher,
+        "form_url": ctx.form_url,
+        "today": ctx.today.isoformat(),
+        "today_text": format_date_long(ctx.today),
+        # for the live script (overrides/main.html): the badges' words, from one place
+        "status_labels": {status.value: status.label for status in RunStatus},
+    }
 
 
 def write_machine_files(
@@ -273,6 +289,9 @@ def write_machine_files(
     files += ical.write_calendars(catalog, writer, base_url=ctx.base_url, cache=cache)
     # /cari/'s eligibility data (site_builder/eligibility_data.py)
     for path, text in eligibility_data.data_files(ctx).items():
+        files.append(writer.write_text(path, text))
+    # what the filters of /pelatihan/ read, in chunks (site_builder/course_list_page.py)
+    for path, text in course_list_page.data_files(ctx).items():
         files.append(writer.write_text(path, text))
     css = writer.write_text(poster.CSS_NAME, poster.POSTER_CSS)
     return [*files, css, *posters.write(ctx, writer, cache)]

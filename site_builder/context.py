@@ -27,6 +27,11 @@ STATUS_ORDER = {
     RunStatus.FINISHED: 3,
 }
 
+# /pelatihan/ (site_builder/course_list_page.py): courses per page, and per file of the data its
+# filters read. Tests make them small to get several pages and files out of little data.
+LIST_PAGE_SIZE = 50
+LIST_CHUNK_SIZE = 500
+
 
 @dataclass
 class SiteContext:
@@ -36,6 +41,8 @@ class SiteContext:
     form_url: str = ""  # form service root without trailing "/"; "" = same host as the site
     stats: Stats | None = None
     results: Results | None = None  # selection results to announce (``--results``)
+    list_page_size: int = LIST_PAGE_SIZE
+    list_chunk_size: int = LIST_CHUNK_SIZE
     _status: dict[str, RunStatus] = field(default_factory=dict, repr=False)
 
     def status(self, ref: RunRef) -> RunStatus:

@@ -39,8 +39,9 @@ def render_pages(ctx: SiteContext, part: int = 0, parts: int = 1) -> dict[str, s
             urls.source_path(urls.ABOUT): about_page.render(ctx),
             urls.source_path(urls.OPEN_DATA): opendata_page.render(ctx),
             urls.source_path(urls.CARI): cari_page.render(ctx),
-            urls.source_path(urls.COURSES): course_list_page.render(ctx),
         }
+        for url, text in course_list_page.render_pages(ctx).items():
+            pages[urls.source_path(url)] = text
         for kejuruan_id in ctx.catalog.kejuruan:
             pages[urls.source_path(urls.kejuruan(kejuruan_id))] = listing_pages.kejuruan_page(
                 ctx, kejuruan_id

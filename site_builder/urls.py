@@ -13,7 +13,9 @@ sites, so an id change in the data is the only thing that may move a page.
     /kelurahan/<code>-<slug>/           what residents of one kelurahan/desa may join
     /kalender/                          runs by month
     /cari/                              "Pelatihan untuk saya": what one resident may join
-    /pelatihan/                         every course, with filters
+    /pelatihan/                         every course, with filters: its first page
+    /pelatihan/halaman/<n>/             its page n (n >= 2)
+    /pelatihan/data/<n>.json            chunk n (from 1) of what its filters compare
     /tentang/                           about the site and privacy
     /katalog.json, /katalog.csv         open data (site_builder.opendata)
     /kalender/<center>/<course>/<run>.ics, /kalender/semua.ics   (site_builder.ical)
@@ -43,6 +45,19 @@ OPEN_DATA = "data-terbuka/"
 ANNOUNCEMENTS = "pengumuman/"
 CARI = "cari/"
 COURSES = "pelatihan/"
+
+
+def course_list(number: int) -> str:
+    """Page ``number`` (from 1) of the list of every course: the first is /pelatihan/."""
+    return COURSES if number == 1 else f"{COURSES}halaman/{number}/"
+
+
+COURSE_DATA = COURSES + "data/"
+
+
+def course_list_data(number: int) -> str:
+    """Chunk ``number`` (from 1) of the course list's filter data."""
+    return f"{COURSE_DATA}{number}.json"
 
 
 def course(ref: CourseRef) -> str:

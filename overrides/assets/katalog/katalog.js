@@ -6,6 +6,7 @@
  *    data-end gets its status (badge, note, Daftar button) recomputed for today's date in WIB,
  *    and on course pages the form service is asked for applicant counts
  *    (GET <form-url>/api/runs/<center>/<course>/<run>).
+ *    Page scripts that add runs later use the same rule through window.katalog.
  * 3. A tiny ResizeObserver stand-in for old browsers: without it Material's bundle would fetch
  *    a polyfill from unpkg.com, a request to a third party. The stand-in reports each observed
  *    element's size once, which is enough for the layout of these pages.
@@ -57,11 +58,16 @@ if (typeof window.ResizeObserver === "undefined") {
   }
 
   /* The same rule as catalog/status.py; ISO dates compare as strings. */
-  function statusOn(el, today) {
-    if (today < el.getAttribute("data-opens")) return "akan-dibuka";
-    if (today <= el.getAttribute("data-closes")) return "dibuka";
-    if (today <= el.getAttribute("data-end")) return "ditutup";
+  function statusFor(opens, closes, end, today) {
+    if (today < opens) return "akan-dibuka";
+    if (today <= closes) return "dibuka";
+    if (today <= end) return "ditutup";
     return "selesai";
+  }
+
+  function statusOn(el, today) {
+    return statusFor(el.getAttribute("data-opens"), el.getAttribute("data-closes"),
+      el.getAttribute("data-end"), today);
   }
 
   /* "Jumat, 22 Januari 2027", as the site writes dates; null where the browser has no
@@ -122,11 +128,25 @@ if (typeof window.ResizeObserver === "undefined") {
       .catch(function () { /* the form service is optional: keep the built page */ });
   }
 
+  /* Today's status of every run element inside `root`. */
+  function refresh(root) {
+    var today = todayWib();
+    var runs = root.querySelectorAll(".run[data-run-id]");
+    for (var i = 0; i < runs.length; i++) setStatus(runs[i], statusOn(runs[i], today));
+  }
+
+  /* For page scripts that add runs to a page (saring.js): the same rule and the same update. */
+  window.katalog = {
+    status: function (opens, closes, end) { return statusFor(opens, closes, end, todayWib()); },
+    refresh: function (root) {
+      if (!Object.keys(LABELS).length) LABELS = readLabels();
+      refresh(root);
+    }
+  };
+
   function start() {
     LABELS = readLabels();
-    var today = todayWib();
-    var runs = document.querySelectorAll(".run[data-run-id]");
-    for (var i = 0; i < runs.length; i++) setStatus(runs[i], statusOn(runs[i], today));
+    refresh(document);
     var meta = document.querySelector('meta[name="katalog-form-url"]');
     if (!meta || !window.fetch) return;
     var formUrl = meta.getAttribute("content").replace(/\/+$/, "");
