@@ -229,6 +229,10 @@ def test_filters_narrow_the_results_in_indonesian(phone, shipped_url) -> None:  
         "Cara belajar",
         "Khusus untuk kelompok",
     ]
+    # Results and filters fit the phone's width: nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    panel = page.locator("#pencarian-hasil").bounding_box()
+    assert panel is not None and panel["x"] >= 0 and panel["x"] + panel["width"] <= PHONE["width"]
     # Each value says how many results of these words it has.
     assert "Ciledug (1)" in page.locator("#pencarian-tempat option").all_inner_texts()
     page.select_option("#pencarian-tempat", "Ciledug")
