@@ -15,8 +15,8 @@ course, the growth ratio between sizes and the ratio to the bare build, for cold
 builds, then the weight of a
 course page's first load (HTML + CSS + JS, gzip), the bytes a phone downloads before its first
 search result (benchmarks/first_search.py: the query typed into the header box in Chromium,
-Pagefind's UI, scripts, WebAssembly, index and fragments, gzip) at each size and for the shipped
-data (courses/), and a verdict for each goal.
+pagefind.js, its WebAssembly, page list, index chunks and the shown results' fragments, gzip) at
+each size and for the shipped data (courses/), and a verdict for each goal.
 
 Goals (issue 14, 1,000 / 5,000 / 10,000 courses over 50 / 250 / 500 centers):
 t(10,000)/t(5,000) <= 2.2; within 1.5x of the bare build of the same run; peak RSS <= 1.5 GB at

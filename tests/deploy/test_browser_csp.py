@@ -67,8 +67,8 @@ def test_the_site_and_its_search_run_under_the_csp_without_violations(
         assert not [p for p in requested if p.startswith("/pagefind/")]  # not in a first load
         page.goto(f"https://{SERVER_NAME}/", wait_until="networkidle")
         search(page, "boga")
-        link = page.locator(f"a.pagefind-ui__result-link[href='{COURSE}']")
-        result = page.locator("#pencarian-hasil .pagefind-ui__result", has=link)
+        link = page.locator(f"a.pencarian-hasil__judul[href='{COURSE}']")
+        result = page.locator("#pencarian-hasil .pencarian-hasil__satu", has=link)
         result.wait_for(state="visible", timeout=15000)
         shown = result.inner_text()
         assert "Pusat: BLK Contoh" in shown
@@ -88,7 +88,10 @@ def test_without_wasm_unsafe_eval_the_search_fails(chromium, stack: Stack, clien
         page.goto(f"https://{SERVER_NAME}/", wait_until="networkidle")
         search(page, "boga")
         page.wait_for_timeout(3000)
-        assert page.locator("#pencarian-hasil a.pagefind-ui__result-link").count() == 0
+        assert page.locator("#pencarian-hasil a.pencarian-hasil__judul").count() == 0
+        assert page.locator("#pencarian-hasil .pencarian-hasil__jumlah").inner_text() == (
+            "Pencarian tidak dapat dimuat. Tekan Cari untuk membuka daftar semua pelatihan."
+        )
     finally:
         context.close()
     assert violations(problems) != []

@@ -108,10 +108,10 @@ def test_static_pages_carry_the_security_headers(stack: Stack, client: Client):
 def test_the_search_scripts_go_compressed_and_pagefinds_own_files_as_stored(
     stack: Stack, client: Client
 ):
-    """A phone's first search downloads Pagefind's UI and scripts gzip-compressed (docs/pencarian.md
+    """A phone's first search downloads the search scripts gzip-compressed (docs/pencarian.md
     counts them so); Pagefind's index and WebAssembly are stored compressed and sent as they are."""
     gzip = {"Accept-Encoding": "gzip"}
-    for path in ("/pagefind/pagefind-ui.js", "/pagefind/pagefind.js", "/pagefind/pagefind-ui.css"):
+    for path in ("/assets/katalog/pencarian.js", "/pagefind/pagefind.js"):
         response = client.get(path, headers=gzip)
         assert response.status == 200, path
         assert response.headers.get("Content-Encoding") == "gzip", path

@@ -88,20 +88,20 @@ def test_search_course_register_and_export(new_page, live_site, applicant, tmp_p
     label = applicant.kejuruan_label
 
     # The header search box (Pagefind, loaded when the box is focused): type the kejuruan, then
-    # pick the course from the results, loading more results while it is not shown yet. Each
+    # pick the course from the results, showing more results while it is not shown yet. Each
     # result shows its center and kecamatan.
     search = page.locator("#pencarian-q")
     search.click()
     search.press_sequentially(label, delay=20)
-    page.wait_for_selector(".pagefind-ui__result")
-    result = page.locator(f"a.pagefind-ui__result-link[href$='/{applicant.course_url}']")
-    more = page.locator("button.pagefind-ui__button", has_text="Muat lebih banyak hasil")
+    page.wait_for_selector(".pencarian-hasil__satu")
+    result = page.locator(f"a.pencarian-hasil__judul[href$='/{applicant.course_url}']")
+    more = page.locator("button.pencarian-hasil__lagi", has_text="Tampilkan lebih banyak")
     for _ in range(20):
-        if result.count() or not more.count():
+        if result.count() or more.is_hidden():
             break
         more.click()
         page.wait_for_timeout(200)
-    shown = page.locator(".pagefind-ui__result", has=result).inner_text()
+    shown = page.locator(".pencarian-hasil__satu", has=result).inner_text()
     assert f"Pusat: {applicant.run.center.name}" in shown
     result.click()
     page.wait_for_url(re.compile(re.escape(applicant.course_url) + "$"))
