@@ -101,6 +101,32 @@ def front_matter(meta: dict[str, object]) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+CONTEXT_KEY = "katalog"
+_CONTEXT_LINE = re.compile(r"^katalog: (.*)\n", re.MULTILINE)
+
+
+def split_context(source: str) -> tuple[str, Any] | None:
+    """The inverse of :func:`front_matter` for the context alone: ``source`` without its
+    ``katalog:`` line, and that line's value read as JSON, which is what YAML reads from it
+    (:func:`_json` writes only JSON). ``None`` when ``source`` is not a page written here (a
+    hand-written page, or no context): MkDocs then reads it as usual.
+
+    MkDocs reads front matter with PyYAML, whose Python constructor is about a third of
+    MkDocs' time on the thousands of generated pages; ``json.loads`` reads the same value in a
+    fraction of that (``site_builder/mkdocs_run.py``, ``JsonContext``)."""
+    if not source.startswith("---\n"):
+        return None
+    end = source.find("\n---\n")
+    match = _CONTEXT_LINE.search(source, 0, end + 1) if end > 0 else None
+    if match is None:
+        return None
+    try:
+        context = json.loads(match.group(1))
+    except ValueError:
+        return None
+    return source[: match.start()] + source[match.end() :], context
+
+
 def page(body_template: str, *, context: dict[str, Any] | None = None, **meta: Any) -> str:
     """A whole source file: front matter (``meta``, and ``context`` as ``katalog``) and the
     body rendered from ``body_template`` with the same context."""
@@ -110,5 +136,5 @@ def page(body_template: str, *, context: dict[str, Any] | None = None, **meta: A
         if isinstance(meta.get(key), str):
             meta[key] = escape(meta[key], quote=True)
     if context:
-        meta["katalog"] = context
+        meta[CONTEXT_KEY] = context
     return front_matter(meta) + markdown(body_template, **context)
