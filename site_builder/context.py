@@ -44,6 +44,8 @@ class SiteContext:
     list_page_size: int = LIST_PAGE_SIZE
     list_chunk_size: int = LIST_CHUNK_SIZE
     _status: dict[str, RunStatus] = field(default_factory=dict, repr=False)
+    _next_runs: dict[str, RunRef | None] = field(default_factory=dict, init=False, repr=False)
+    _ranks: dict[str, tuple[int, str, str]] = field(default_factory=dict, init=False, repr=False)
 
     def status(self, ref: RunRef) -> RunStatus:
         key = ref.public_id
@@ -145,7 +147,14 @@ class SiteContext:
         return sorted(local.values(), key=self.rank), sorted(by_code.get("", ()), key=self.rank)
 
     def rank(self, ref: CourseRef) -> tuple[int, str, str]:
-        """Open registration first (nearest deadline first), then opening soon, then the rest."""
+        """Open registration first (nearest deadline first), then opening soon, then the rest.
+        Kept per course: every kecamatan and kelurahan page sorts by it."""
+        key = self._ranks.get(ref.public_id)
+        if key is None:
+            key = self._ranks[ref.public_id] = self._rank(ref)
+        return key
+
+    def _rank(self, ref: CourseRef) -> tuple[int, str, str]:
         nxt = self.next_run(ref)
         if nxt is None:
             return (9, "", ref.course.title)
@@ -180,7 +189,13 @@ class SiteContext:
         return sorted(ref.runs(), key=lambda r: (r.run.start, r.run.id))
 
     def next_run(self, ref: CourseRef) -> RunRef | None:
-        """The run a resident cares about: open now, else the next to open, else the latest."""
+        """The run a resident cares about: open now, else the next to open, else the latest.
+        Kept per course: most pages that list a course show it."""
+        if ref.public_id not in self._next_runs:
+            self._next_runs[ref.public_id] = self._next_run(ref)
+        return self._next_runs[ref.public_id]
+
+    def _next_run(self, ref: CourseRef) -> RunRef | None:
         runs = self.course_runs(ref)
         for wanted in (RunStatus.OPEN, RunStatus.UPCOMING, RunStatus.CLOSED):
             for run in runs:
