@@ -228,12 +228,17 @@ def _close_combinations(
                 for c in used:
                     uses[c] = uses.get(c, 0) + 1
 
+            if find is pinned:
+                uses = dict.fromkeys(uses, 0)
+
             def cost(c: str, uses: dict[str, int] = uses) -> tuple[int, int, int, str]:
                 return (-uses[c], degree[c], counts[c], c)
 
             # One count per derivation, all at once (a block of thousands of cells is solved
             # again after each round): the one used by the most derivations, then the one in
-            # the fewest relations, then the smallest.
+            # the fewest relations, then the smallest. For a pinned count, the one in the
+            # fewest relations first: the most used are the programme's own totals, which
+            # every pinned count far away reaches, and hiding them frees few.
             for used in found:
                 if find is pinned or all(shown[c] is not None for c in used):
                     left = [c for c in used if shown[c] is not None]
