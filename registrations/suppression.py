@@ -366,8 +366,9 @@ def _step(
 ) -> list[str]:
     """The hidden counts of a block that can be changed together, ``cell`` among them, so
     that every sum still holds and every hidden count is still at least 1 (then a reader
-    cannot tell their values from the sums and the bounds); none if not found. ``sums``: the block's equations over
-    its hidden counts; ``holding``: cell -> the indices of the sums that hold it.
+    cannot tell their values from the sums and the bounds); none if not found. ``sums``: the
+    block's equations over its hidden counts; ``holding``: cell -> the indices of the sums
+    that hold it.
 
     A depth-first search for a step of +1 or -1 on a few hidden counts, starting at ``cell``:
     the smallest sum the step leaves unbalanced is balanced next by one more count (the one
