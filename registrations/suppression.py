@@ -320,8 +320,8 @@ def _pinned(
     skip: set[str],
 ) -> list[list[str]]:
     """For each small hidden count that can take no other value (:func:`_step`), the
-    published counts that may still be hidden of the smallest equation that holds it and has
-    some (or, when none has, of the nearest such equation of its block); none: it cannot be
+    published counts that may still be hidden of the equations that hold it (or, when those
+    have none, of the nearest equations of its block that have some); none: it cannot be
     protected, and is left out. ``movable`` collects the counts found to have another value
     (they keep it when more is hidden); counts in ``skip`` are not checked."""
 
@@ -334,13 +334,6 @@ def _pinned(
                 if k and shown[c] is not None and counts[c] > 0 and c not in never
             }
         )
-
-    def smallest_open(block: tuple[int, ...], near: list[int]) -> list[str]:
-        """The published counts of the smallest of the block's sums ``near`` that has some."""
-        for j in sorted(near, key=lambda j: (len(equations[block[j]]), j)):
-            if used := open_in([block[j]]):
-                return used
-        return []
 
     out = []
     for block in blocks:
@@ -356,11 +349,10 @@ def _pinned(
             if step:
                 movable.update(step)  # every count the step changes has another value
                 continue
-            # The published counts nearest to it, of the smallest sum that has some (a run's
-            # own sum before a total every run is in): of the sums that hold it, else of the
-            # sums that hold their hidden counts, and so on.
+            # The published counts nearest to it: of the sums that hold it, else of the sums
+            # that hold their hidden counts, and so on.
             near, reached, done = holding[cell], {cell}, set()
-            while near and not (used := smallest_open(block, near)):
+            while near and not (used := open_in(block[j] for j in near)):
                 done.update(near)
                 cells = {c for j in near for c in sums[j]} - reached
                 reached |= cells
