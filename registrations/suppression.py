@@ -16,11 +16,20 @@ algebra that no small hidden count follows from any combination of them, and hid
 none does (a count hidden only to protect a small one may still follow: it is not small, and
 whatever it would give away is itself checked).
 
+Bounds pin counts down too. Every hidden count is a whole number of at least 1 (0 is shown), so
+a small hidden count may have only one possible value though no combination of sums gives it
+(diterima + tidak lulus = 2 gives 1 and 1; or several sums together: a + b = T, T + u = 9 and
+u = w + 6 leave only a = b = w = 1). The rule: for every small hidden count, some other
+assignment of whole numbers of at least 1 to the hidden counts of its block (:func:`_blocks`)
+must satisfy every equation, else one more published count nearby is hidden and the check is
+made again. :func:`_step` searches for such an assignment as a step of +1 or -1 on at most
+:data:`STEP_CELLS` hidden counts, starting from the true counts; a count for which it finds
+none within :data:`STEP_TRIES` tries is treated as pinned (even if a larger change would
+move it), which only hides more. ``tests/form_service/test_capaian_totals.py`` checks the
+published file by an exhaustive search instead.
+
 Every hidden count is ``None`` alike: the result never says which hidden counts are small and
-which were hidden to protect them, and no reader should. Every hidden count is at least 1 (0 is
-shown), and that bound can pin counts down too: hidden counts of one sum that can only all be 1
-(``_at_their_floor``) take one more published count with them. Other bounds, set only by a
-combination of sums, are not checked yet.
+which were hidden to protect them, and no reader should.
 Telling which are small would add bounds: a small one is 1..4 and a complementary one is then
 known to be 5 or more (it is not 0 and not small), and that can pin a small one down. A run with
 6 who completed (published), 1 Lulus and 5 Bersertifikat (both hidden) shows Lulus +
@@ -157,20 +166,6 @@ def _reduce(hidden: set[str], equations: Sequence[Mapping[str, int]]) -> dict[st
     return rows
 
 
-def _at_their_floor(
-    eq: Mapping[str, int], counts: Mapping[str, int], shown: Mapping[str, int | None]
-) -> bool:
-    """True when the hidden counts of one sum can only all be 1. Every hidden count is at least
-    1 (0 is shown) and what the sum equals is published (0, or applicants / accepted), so
-    hidden counts whose coefficients have one sign and that are all 1 are pinned (diterima +
-    tidak lulus = 2 gives 1 and 1), though no single count follows by linear algebra. This
-    catches the case one sum at a time, not bounds that only a combination of sums sets."""
-    hidden = [(c, k) for c, k in eq.items() if k and shown[c] is None]
-    if not hidden or len({k > 0 for _c, k in hidden}) != 1:
-        return False
-    return all(counts[c] == 1 for c, _k in hidden)
-
-
 def _minus(row, factor, other):  # type: ignore[no-untyped-def]
     """``row - factor * other`` for (cells, combination) pairs, zeros dropped."""
     out = []
@@ -197,33 +192,58 @@ def _close_combinations(
     # shared hidden cell): a count follows from the file iff it follows from its block. Each
     # block is solved alone and its answer kept until a cell of it changes, so a file with
     # thousands of runs costs a little per run instead of one huge elimination a step.
-    solved: dict[tuple[tuple[int, ...], frozenset[str]], list[list[str]]] = {}
-    while True:
-        hidden = {c for c, n in shown.items() if n is None}
-        derivations: list[list[str]] = []  # the published counts each derivation uses
-        for block in _blocks(hidden, equations):
+    solved: dict[tuple[tuple[int, ...], frozenset[str]], list[tuple[str, list[str]]]] = {}
+    given_away: set[str] = set()  # small counts whose derivation cannot be broken
+
+    def derivations(hidden: set[str], blocks: list[tuple[int, ...]]) -> list[list[str]]:
+        out = []  # the published counts each derivation uses
+        for block in blocks:
             cells = frozenset(c for i in block for c in equations[i] if c in hidden)
             key = (block, cells)
             if key not in solved:
                 solved[key] = _block_uses(block, cells, counts, shown, equations, never)
-            derivations += solved[key]
-        derivations = [d for d in derivations if d]
-        if not derivations:
-            return
-        uses: dict[str, int] = {}
-        for used in derivations:
-            for c in used:
-                uses[c] = uses.get(c, 0) + 1
+            for cell, used in solved[key]:
+                out.append(used)
+                if not used:
+                    given_away.add(cell)
+        return out
 
-        def cost(c: str, uses: dict[str, int] = uses) -> tuple[int, int, int, str]:
-            return (-uses[c], degree[c], counts[c], c)
+    movable: set[str] = set()  # small hidden counts known to have another possible value
 
-        # One count per derivation, all at once (a block of thousands of cells is solved
-        # again after each round): the one used by the most derivations, then the one in the
-        # fewest relations, then the smallest.
-        for used in derivations:
-            if all(shown[c] is not None for c in used):
-                shown[min(used, key=cost)] = None
+    def pinned(hidden: set[str], blocks: list[tuple[int, ...]]) -> list[list[str]]:
+        skip = movable | given_away  # hiding more cannot help the ones given away
+        return _pinned(blocks, hidden, counts, shown, equations, never, movable, skip)
+
+    # Hiding more never lets a count be worked out that could not be before, nor takes away
+    # another value a count could have: once no small count follows from the sums alone,
+    # only the bounds are checked again, and a count found movable stays so.
+    for find in (derivations, pinned):
+        while True:
+            hidden = {c for c, n in shown.items() if n is None}
+            found = [used for used in find(hidden, _blocks(hidden, equations)) if used]
+            if not found:
+                break
+            uses: dict[str, int] = {}
+            for used in found:
+                for c in used:
+                    uses[c] = uses.get(c, 0) + 1
+
+            if find is pinned:
+                uses = dict.fromkeys(uses, 0)
+
+            def cost(c: str, uses: dict[str, int] = uses) -> tuple[int, int, int, str]:
+                return (-uses[c], degree[c], counts[c], c)
+
+            # One count per derivation, all at once (a block of thousands of cells is solved
+            # again after each round): the one used by the most derivations, then the one in
+            # the fewest relations, then the smallest. For a pinned count, the one in the
+            # fewest relations first: the most used are the programme's own totals, which
+            # every pinned count far away reaches, and hiding them frees few.
+            for used in found:
+                if find is pinned or all(shown[c] is not None for c in used):
+                    left = [c for c in used if shown[c] is not None]
+                    if left:
+                        shown[min(left, key=cost)] = None
 
 
 def _blocks(hidden: set[str], equations: Sequence[Mapping[str, int]]) -> list[tuple[int, ...]]:
@@ -260,20 +280,11 @@ def _block_uses(
     shown: dict[str, int | None],
     equations: Sequence[Mapping[str, int]],
     never: frozenset[str],
-) -> list[list[str]]:
-    """For one block: for each derivation of a small hidden count, the published counts it
-    uses that may still be hidden (none: it cannot be broken, and is left out)."""
+) -> list[tuple[str, list[str]]]:
+    """For one block: for each derivation of a small hidden count, the count and the published
+    counts it uses that may still be hidden (none: it cannot be broken, and is left)."""
     out = []
     local = [equations[i] for i in block]
-    for eq in local:
-        if _at_their_floor(eq, counts, shown):
-            out.append(
-                sorted(
-                    c
-                    for c, k in eq.items()
-                    if k and shown[c] is not None and counts[c] > 0 and c not in never
-                )
-            )
     for cell, combo in _derivations(set(cells), local).items():
         if not 0 < counts[cell] < HIDE_BELOW:
             continue  # a count hidden only to protect others may be worked out: it is
@@ -287,5 +298,128 @@ def _block_uses(
             for c, k in total.items()
             if k and shown[c] is not None and counts[c] > 0 and c not in never
         ]
-        out.append(sorted(used))
+        out.append((cell, sorted(used)))
     return out
+
+
+# How far :func:`_step` looks for another value of a small hidden count: a step changes
+# at most this many hidden counts, and this many partial steps are tried before the count is
+# taken as pinned (and one more count is hidden, which is safe, only more than needed).
+STEP_CELLS = 30
+STEP_TRIES = 300
+
+
+def _pinned(
+    blocks: list[tuple[int, ...]],
+    hidden: set[str],
+    counts: dict[str, int],
+    shown: dict[str, int | None],
+    equations: Sequence[Mapping[str, int]],
+    never: frozenset[str],
+    movable: set[str],
+    skip: set[str],
+) -> list[list[str]]:
+    """For each small hidden count that can take no other value (:func:`_step`), the
+    published counts that may still be hidden of the equations that hold it (or, when those
+    have none, of the nearest equations of its block that have some); none: it cannot be
+    protected, and is left out. ``movable`` collects the counts found to have another value
+    (they keep it when more is hidden); counts in ``skip`` are not checked."""
+
+    def open_in(indices: Iterable[int]) -> list[str]:
+        return sorted(
+            {
+                c
+                for i in indices
+                for c, k in equations[i].items()
+                if k and shown[c] is not None and counts[c] > 0 and c not in never
+            }
+        )
+
+    out = []
+    for block in blocks:
+        sums = [{c: k for c, k in equations[i].items() if k and c in hidden} for i in block]
+        holding: dict[str, list[int]] = {}
+        for j, eq in enumerate(sums):
+            for c in eq:
+                holding.setdefault(c, []).append(j)
+        for cell in sorted(holding):
+            if not 0 < counts[cell] < HIDE_BELOW or cell in skip:
+                continue
+            step = _step(cell, sums, holding, counts)
+            if step:
+                movable.update(step)  # every count the step changes has another value
+                continue
+            # The published counts nearest to it: of the sums that hold it, else of the sums
+            # that hold their hidden counts, and so on.
+            near, reached, done = holding[cell], {cell}, set()
+            while near and not (used := open_in(block[j] for j in near)):
+                done.update(near)
+                cells = {c for j in near for c in sums[j]} - reached
+                reached |= cells
+                near = sorted({j for c in cells for j in holding[c]} - done)
+            out.append(used if near else [])
+    return [used for used in out if used]
+
+
+def _step(
+    cell: str, sums: list[dict[str, int]], holding: dict[str, list[int]], counts: dict[str, int]
+) -> list[str]:
+    """The hidden counts of a block that can be changed together, ``cell`` among them, so
+    that every sum still holds and every hidden count is still at least 1 (then a reader
+    cannot tell their values from the sums and the bounds); none if not found. ``sums``: the
+    block's equations over its hidden counts; ``holding``: cell -> the indices of the sums
+    that hold it.
+
+    A depth-first search for a step of +1 or -1 on a few hidden counts, starting at ``cell``:
+    the smallest sum the step leaves unbalanced is balanced next by one more count (the one
+    that balances the most other sums at once first); a count of 1 may only go up. The sums
+    have coefficients 1 and -1, and another value, when there is one, is then almost always
+    such a step away (a run's lulus one less and bersertifikat one more; or one run's count
+    up and another's in the same kelurahan down). A count not found movable within
+    :data:`STEP_CELLS` counts and :data:`STEP_TRIES` tries is taken as pinned."""
+    step: dict[str, int] = {}
+    off: dict[int, int] = {}  # sum index -> how far the step puts it out of balance
+    tries = STEP_TRIES
+
+    def move(c: str, v: int) -> None:
+        if v:
+            step[c] = v
+        else:
+            v = -step.pop(c)
+        for j in holding[c]:
+            r = off.get(j, 0) + sums[j][c] * v
+            if r:
+                off[j] = r
+            else:
+                del off[j]
+
+    def gain(c: str, v: int) -> int:
+        return sum(abs(off.get(j, 0)) - abs(off.get(j, 0) + sums[j][c] * v) for j in holding[c])
+
+    def search() -> bool:
+        nonlocal tries
+        if not off:
+            return True
+        if len(step) >= STEP_CELLS or tries <= 0:
+            return False
+        tries -= 1
+        j = min(off, key=lambda j: (len(sums[j]), j))
+        options = []
+        for c, k in sums[j].items():
+            v = -1 if (off[j] > 0) == (k > 0) else 1
+            if c not in step and (v > 0 or counts[c] > 1):
+                options.append((-gain(c, v), c, v))
+        for _gain, c, v in sorted(options):
+            move(c, v)
+            if search():
+                return True
+            move(c, 0)
+        return False
+
+    for v in (1, -1):
+        if v > 0 or counts[cell] > 1:
+            move(cell, v)
+            if search():
+                return list(step)
+            move(cell, 0)
+    return []

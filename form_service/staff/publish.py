@@ -80,7 +80,9 @@ Format (JSON, UTF-8)::
   exactly one hidden count gets one more hidden, until no hidden count can be found by
   subtraction; then, since two sums can be subtracted from each other (seat holders minus
   ``completed`` gives Tidak lulus), no count from 1 to 4 may follow from any combination of
-  them (exact linear algebra, :mod:`registrations.suppression`), else more is hidden. The count hidden second is the one that protects the most such sums at once,
+  them (exact linear algebra, :mod:`registrations.suppression`), nor have only one possible
+  value once every hidden count is known to be at least 1, else more is hidden. The count
+  hidden second is the one that protects the most such sums at once,
   then the one in the fewest sums, then the smallest (ties by name): a run with 2 withdrawals
   loses its rejected count rather than its completed count. ``applicants``, ``accepted`` and ``reserve`` are
   never hidden; ``0`` is shown. A run whose six months have not passed has every completer

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
 
@@ -139,6 +140,102 @@ def small_recoverable(data: dict) -> dict[str, Fraction]:
     return {c: v for c, v in recoverable(data).items() if 0 < v < 5}
 
 
+def pinned_small(data: dict) -> dict[str, int]:
+    """Hidden counts with only one possible value from 1 to 4: must be none. Every hidden
+    count is a whole number of at least 1 (0 is shown) and at most the file's applicants,
+    and every equation holds; a count is pinned when no assignment of all hidden counts
+    under these rules gives it another value. Exhaustive: a search over the hidden counts of
+    each group of linked equations, narrowing each count's range from the equations (bounds
+    propagation) and splitting the widest-open one in two."""
+    eqs, values = equations(data)
+    top = sum(run["counts"]["applicants"] for run in data["runs"])
+    sums = []
+    for coeffs, _label in eqs:
+        hidden = {c: n for c, n in coeffs.items() if n and values[c] is None}
+        if hidden:
+            published = sum(n * values[c] for c, n in coeffs.items() if values[c] is not None)
+            sums.append((hidden, -published))
+    out: dict[str, int] = {}
+    for group in _linked(sums):
+        out.update(_single_values(group, top))
+    return out
+
+
+def _linked(sums: list) -> list[list]:  # type: ignore[type-arg]
+    """The sums grouped by the hidden counts they share (a reader solves each group alone)."""
+    groups: list[tuple[set[str], list]] = []  # type: ignore[type-arg]
+    for s in sums:
+        cells, members = set(s[0]), [s]
+        for g in [g for g in groups if g[0] & cells]:
+            groups.remove(g)
+            cells |= g[0]
+            members += g[1]
+        groups.append((cells, members))
+    return [members for _cells, members in groups]
+
+
+def _single_values(sums: list, top: int) -> dict[str, int]:  # type: ignore[type-arg]
+    """Count -> its value, for the counts of ``sums`` (hidden count -> coefficient, the
+    number they add up to) that have only one whole value in 1..``top``, that value from 1
+    to 4."""
+    cells = sorted({c for coeffs, _n in sums for c in coeffs})
+    of: dict[str, list[int]] = {c: [] for c in cells}
+    for j, (coeffs, _n) in enumerate(sums):
+        for c in coeffs:
+            of[c].append(j)
+
+    def narrow(lo: dict[str, int], hi: dict[str, int], todo: set[int]) -> bool:
+        while todo:
+            coeffs, n = sums[todo.pop()]
+            least = sum(k * (lo[c] if k > 0 else hi[c]) for c, k in coeffs.items())
+            most = sum(k * (hi[c] if k > 0 else lo[c]) for c, k in coeffs.items())
+            if not least <= n <= most:
+                return False
+            for c, k in coeffs.items():
+                # k * c = n - the others, and the others lie between least and most less c's
+                low = n - (most - k * (hi[c] if k > 0 else lo[c]))
+                high = n - (least - k * (lo[c] if k > 0 else hi[c]))
+                if k < 0:
+                    low, high = high, low
+                new_lo, new_hi = -(-low // k), high // k
+                if new_lo > lo[c] or new_hi < hi[c]:
+                    lo[c], hi[c] = max(lo[c], new_lo), min(hi[c], new_hi)
+                    if lo[c] > hi[c]:
+                        return False
+                    todo.update(of[c])
+        return True
+
+    def solve(lo: dict[str, int], hi: dict[str, int], todo: Iterable[int]) -> dict[str, int] | None:
+        lo, hi = dict(lo), dict(hi)
+        if not narrow(lo, hi, set(todo)):
+            return None
+        open_ = [c for c in cells if lo[c] < hi[c]]
+        if not open_:
+            return lo
+        c = min(open_, key=lambda c: (hi[c] - lo[c], c))
+        middle = (lo[c] + hi[c]) // 2
+        return solve({**lo, c: lo[c]}, {**hi, c: middle}, of[c]) or solve(
+            {**lo, c: middle + 1}, {**hi, c: hi[c]}, of[c]
+        )
+
+    lo, hi = dict.fromkeys(cells, 1), dict.fromkeys(cells, top)
+    first = solve(lo, hi, range(len(sums)))
+    assert first, "the published counts have a solution"
+    moved: set[str] = set()
+    single = {}
+    for c in cells:
+        if c in moved or not 0 < first[c] < 5:
+            continue  # a count pinned at 5 or more gives nothing small away
+        for low, high in ((1, first[c] - 1), (first[c] + 1, top)):
+            other = solve({**lo, c: low}, {**hi, c: high}, of[c]) if low <= high else None
+            if other:
+                moved |= {x for x in cells if other[x] != first[x]}
+                break
+        else:
+            single[c] = first[c]
+    return single
+
+
 def publish(examples: tuple[ExampleRun, ...], layout: dict[str, dict[str, tuple[str, str]]]):
     LAYOUTS.clear()
     LAYOUTS.update(layout)
@@ -182,6 +279,7 @@ def test_a_hidden_run_count_cannot_be_worked_out_from_the_total() -> None:
     published = [t["completed"], by_run[R2], by_run[R3]]
     assert None in published
     assert small_recoverable(data) == {}
+    assert pinned_small(data) == {}
 
 
 def test_starter_packages_below_five_per_class_show_in_the_programme_total() -> None:
@@ -194,6 +292,7 @@ def test_starter_packages_below_five_per_class_show_in_the_programme_total() -> 
     assert totals(data)["starter_packages"] == 6
     assert totals(data)["kelurahan"][0]["starter_packages"] == 6
     assert small_recoverable(data) == {}
+    assert pinned_small(data) == {}
 
 
 def test_totals_are_counts_only() -> None:
@@ -240,6 +339,7 @@ def test_no_hidden_count_can_be_worked_out_random_runs(seed: int) -> None:
         )
     data = publish(tuple(examples), LAYOUT)
     assert small_recoverable(data) == {}
+    assert pinned_small(data) == {}
 
 
 def test_the_shipped_example_file_gives_nothing_away() -> None:
@@ -252,3 +352,4 @@ def test_the_shipped_example_file_gives_nothing_away() -> None:
         LAYOUTS[p.id] = p.runs
     assert data["totals"]["programmes"], "the example file has totals"
     assert small_recoverable(data) == {}
+    assert pinned_small(data) == {}

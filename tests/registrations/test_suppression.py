@@ -1,5 +1,7 @@
 """The one small-count rule of published figures (registrations.suppression)."""
 
+import itertools
+
 from registrations.suppression import determined, suppress
 
 
@@ -98,3 +100,35 @@ def test_hidden_counts_pinned_by_being_at_least_one_take_another_count_with_them
 def test_hidden_counts_with_room_to_move_take_nothing_more():
     # Tidak lulus 2: Diterima + Tidak lulus = 3 may be 1 + 2 or 2 + 1.
     assert hidden_seats(1, 2, equations=[SEATS_SUM]) == ["accepted", "failed"]
+
+
+def values_a_reader_allows(shown, equations, cell, top=7):  # type: ignore[no-untyped-def]
+    """Every value of ``cell`` that some assignment of 1..``top`` to the hidden counts allows,
+    with every equation (cell -> coefficient, adding up to 0) holding: brute force (no count
+    of the example below can exceed 7)."""
+    hidden = sorted(c for c, n in shown.items() if n is None)
+    allowed = set()
+    for values in itertools.product(range(1, top + 1), repeat=len(hidden)):
+        full = {**shown, **dict(zip(hidden, values, strict=True))}
+        if all(sum(k * full[c] for c, k in eq.items()) == 0 for eq in equations):
+            allowed.add(full[cell])
+    return sorted(allowed)
+
+
+def test_a_small_count_pinned_by_several_sums_and_the_bound_of_one_takes_another_with_it():
+    # t = a + b; public = t + u (9, public anyway); u = w + m. No combination of the sums gives
+    # a, b or w, and no sum alone has only 1s in it; but every hidden count is at least 1, so
+    # w >= 1 gives u >= 7, t <= 2, and a = b = 1, w = 1.
+    counts = {"a": 1, "b": 1, "t": 2, "u": 7, "w": 1, "m": 6, "public": 9}
+    relations = [["t", "a", "b"], ["public", "t", "u"], ["u", "w", "m"]]
+    equations = [{"t": -1, "a": 1, "b": 1}, {"public": -1, "t": 1, "u": 1},
+                 {"u": -1, "w": 1, "m": 1}]  # fmt: skip
+    alone = suppress(counts, relations, never=["public"])
+    assert [c for c, n in alone.items() if n is None] == ["a", "b", "t", "u", "w"]
+    assert determined(["a", "b", "t", "u", "w"], equations) == []
+    assert [values_a_reader_allows(alone, equations, c) for c in "abw"] == [[1], [1], [1]]
+
+    shown = suppress(counts, relations, never=["public"], equations=equations)
+    assert [c for c, n in shown.items() if n is None] == ["a", "b", "t", "u", "w", "m"]
+    # m is hidden too: each of a, b and w may now be anything from 1 to 6.
+    assert [values_a_reader_allows(shown, equations, c) for c in "abw"] == [[1, 2, 3, 4, 5, 6]] * 3
