@@ -9,10 +9,7 @@ files: these pages need no form service.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
@@ -20,16 +17,12 @@ from click.testing import CliRunner
 from site_builder.cli import build
 from tests.e2e.live import DEFAULT_TIMEOUT_MS, REPO, TODAY, browser_missing
 from tests.e2e.test_small_screen import OVERFLOWING, TOLERANCE
+from tests.static_server import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDTH, HEIGHT = 360, 640
 PAGES = ["capaian/", "capaian/blk-setiap-kelurahan-kota-tangerang/"]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +38,8 @@ def capaian_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ]  # fmt: skip
     result = CliRunner().invoke(build, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(out) as url:
+        yield url
 
 
 @pytest.fixture

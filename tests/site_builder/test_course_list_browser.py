@@ -4,15 +4,13 @@ chunks and the list has three pages."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
 
 from site_builder.build import BuildOptions, build_site
 from tests.e2e.live import browser_time
+from tests.static_server import serve
 
 from .conftest import TODAY, write_courses
 
@@ -23,11 +21,6 @@ RESULTS = "ul.saring-daftar > li.course-card"
 OWN = ".saring-halaman ul.course-list > li.course-card"
 LINKS = """(selector) => [...document.querySelectorAll(selector)]
     .map(li => li.querySelector('a').getAttribute('href'))"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +34,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         list_chunk_size=1,
     )
     build_site(options)
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(root / "site") as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,10 +5,7 @@ first five results (docs/pencarian.md keeps the list and figures)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalog.load import require_catalog
+from tests.static_server import serve
 
 from .conftest import TODAY, run_build
 from .pagequery import parse
@@ -56,23 +54,14 @@ SEARCH = """async (query) => {
 }""".replace("TOP", str(TOP))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def shipped_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("shipped-search")
     (root / "courses").symlink_to(SHIPPED, target_is_directory=True)
     result = run_build(root, root / "site")
     assert result.exit_code == 0, result.output
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
